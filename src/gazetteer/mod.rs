@@ -1,0 +1,1 @@
+//! Gazetteers built from `data/`, compiled into the binary.
