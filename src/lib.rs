@@ -3,10 +3,21 @@
 //! The data flows one way, one module per stage:
 //! [`corpus`] (find and decode files, read metadata) -> [`text`]
 //! (normalise, keeping offsets) -> [`speech`] (parse headers, identify the
-//! speaker) -> [`extract`] (find and link mentions, with [`gazetteer`]) ->
-//! [`rdf`] (mint IRIs, write quads) -> [`store`] (load into oxigraph) ->
-//! [`query`] and [`export`].
+//! speaker) -> [`extract`] (find mentions, with [`gazetteer`]) -> [`link`]
+//! (resolve names to entity keys) -> [`rdf`] (mint IRIs, write quads) ->
+//! [`store`] (load into oxigraph) -> [`query`] and [`export`]. [`build`]
+//! drives the stages; [`cli`] is the command line.
 
+pub mod build;
+pub mod cli;
+pub mod corpus;
+pub mod error;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod link;
+pub mod query;
+pub mod rdf;
+pub mod speech;
+pub mod store;
 pub mod text;

@@ -1,0 +1,38 @@
+//! `unkg build`: speech files in, an up-to-date store out.
+
+use crate::build::{build, BuildOptions};
+use crate::error::Result;
+use std::path::PathBuf;
+
+/// Arguments of `unkg build`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The store's folder (created if missing).
+    #[arg(long)]
+    pub store: PathBuf,
+    /// Metadata tables to use besides those found beside the speeches
+    /// (meta_speeches_*.tsv, meta_meetings_*.tsv, Speakers_by_session.csv).
+    #[arg(long)]
+    pub meta: Vec<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Speech files, or folders searched for .txt files.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Builds, prints every problem and the summary; exit code 1 if a file
+/// could not be loaded (all others are loaded all the same).
+pub fn run(args: Args) -> Result<i32> {
+    let options = BuildOptions { store: args.store, inputs: args.paths, meta: args.meta, quiet: args.quiet };
+    let report = build(&options)?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    for e in &report.errors {
+        eprintln!("error: {e}");
+    }
+    eprintln!("{}", report.summary());
+    Ok(if report.errors.is_empty() { 0 } else { 1 })
+}

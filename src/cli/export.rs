@@ -1,0 +1,34 @@
+//! `unkg export`: the store as standard RDF.
+
+use crate::error::{Error, Result};
+use crate::export::{dump, DumpFormat};
+use crate::store::KgStore;
+use std::path::PathBuf;
+
+/// Arguments of `unkg export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The store's folder.
+    #[arg(long)]
+    pub store: PathBuf,
+    /// The RDF serialisation.
+    #[arg(long, value_enum, default_value = "nquads")]
+    pub format: DumpFormat,
+    /// Only this named graph (its IRI).
+    #[arg(long)]
+    pub graph: Option<String>,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+/// Writes the dump.
+pub fn run(args: Args) -> Result<i32> {
+    let store = KgStore::open_read_only(&args.store)?;
+    let mut out = super::output(args.output.as_deref())?;
+    dump(&store, args.format, args.graph.as_deref(), &mut out)?;
+    out.flush().map_err(|e| Error::io(args.output.unwrap_or_else(|| "<stdout>".into()), e))?;
+    Ok(0)
+}
+
+use std::io::Write;

@@ -1,0 +1,45 @@
+//! `unkg query`: SPARQL from a file or the command line.
+
+use crate::error::{Error, Result};
+use crate::query::{run as run_query, Format};
+use crate::store::KgStore;
+use std::path::PathBuf;
+
+/// Arguments of `unkg query`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The store's folder.
+    #[arg(long)]
+    pub store: PathBuf,
+    /// Output format: table, csv, tsv, json, xml for SELECT and ASK;
+    /// turtle, ntriples, jsonld for CONSTRUCT and DESCRIBE.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// The query itself, instead of a file.
+    #[arg(short = 'e', long = "expr", conflicts_with = "file")]
+    pub expr: Option<String>,
+    /// A file holding the query (`-` for standard input).
+    #[arg(required_unless_present = "expr")]
+    pub file: Option<PathBuf>,
+}
+
+/// Runs the query and prints the answer.
+pub fn run(args: Args) -> Result<i32> {
+    let (query, origin) = match (&args.expr, &args.file) {
+        (Some(q), _) => (q.clone(), "-e".to_owned()),
+        (None, Some(p)) if p.as_os_str() == "-" => {
+            let mut q = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut q).map_err(|e| Error::io("<stdin>", e))?;
+            (q, "<stdin>".to_owned())
+        }
+        (None, Some(p)) => (std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?, p.display().to_string()),
+        (None, None) => return Err(Error::Usage("give a query file or -e QUERY".into())),
+    };
+    let store = KgStore::open_read_only(&args.store)?;
+    let mut out = super::output(None)?;
+    run_query(&store, &query, &origin, args.format, &mut out)?;
+    out.flush().map_err(|e| Error::io("<stdout>", e))?;
+    Ok(0)
+}
+
+use std::io::Write;

@@ -1,0 +1,38 @@
+//! Expands the paths given on the command line into speech files.
+
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+/// Every `.txt` file at or below `paths`, sorted, each once.
+///
+/// Files named explicitly are taken whatever their extension; folders are
+/// searched recursively for `.txt` files.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            walk(path, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if kind.is_dir() {
+            walk(&path, files)?;
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

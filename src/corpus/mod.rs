@@ -1,0 +1,12 @@
+//! The corpus: finding speech files, decoding them, recognising their layout
+//! and the metadata tables that describe them.
+
+mod decode;
+mod discover;
+mod layout;
+mod metadata;
+
+pub use decode::{decode, Decoded};
+pub use discover::discover;
+pub use layout::{Layout, MeetingRecord};
+pub use metadata::{MetaIndex, SpeechMeta};

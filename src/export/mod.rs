@@ -1,0 +1,6 @@
+//! Exports of the store: standard RDF dumps (and, in [`graphml`]'s issue,
+//! network files).
+
+mod rdf_dump;
+
+pub use rdf_dump::{dump, DumpFormat};

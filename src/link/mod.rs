@@ -1,0 +1,8 @@
+//! Linking: resolving the names speakers and tables use to the corpus-wide
+//! entity keys of the gazetteers, and the Council facts that need a year.
+
+mod council;
+mod directory;
+
+pub use council::{council_member, council_terms, CouncilTerm};
+pub use directory::GazetteerDirectory;

@@ -1,0 +1,116 @@
+//! Running SPARQL against a store and writing the answer in the format asked.
+
+mod table;
+
+use crate::error::{Error, Result};
+use crate::rdf::vocab::{ID, PREFIXES};
+use crate::store::KgStore;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use std::io::Write;
+
+/// Output formats of `unkg query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// An aligned table for reading (SELECT, ASK); Turtle for graphs.
+    Table,
+    /// SPARQL 1.1 CSV results.
+    Csv,
+    /// SPARQL 1.1 TSV results.
+    Tsv,
+    /// SPARQL 1.1 JSON results.
+    Json,
+    /// SPARQL 1.1 XML results.
+    Xml,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Ntriples,
+    /// JSON-LD (CONSTRUCT, DESCRIBE).
+    Jsonld,
+}
+
+/// Parses `query` with unkg's usual prefixes predeclared and the union of all
+/// named graphs as the default graph.
+pub fn prepare(query: &str, origin: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (prefix, namespace) in PREFIXES.iter().chain(&[("id", ID)]) {
+        evaluator = evaluator
+            .with_prefix(*prefix, *namespace)
+            .map_err(|e| Error::Query { origin: origin.to_owned(), message: e.to_string() })?;
+    }
+    let mut prepared = evaluator
+        .parse_query(query)
+        .map_err(|e| Error::Query { origin: origin.to_owned(), message: format!("syntax error: {e}") })?;
+    // A query naming its own dataset (FROM, FROM NAMED) keeps it.
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    Ok(prepared)
+}
+
+/// Runs `query` (from `origin`, for messages) on `store` and writes the
+/// answer to `out` in `format`.
+pub fn run(store: &KgStore, query: &str, origin: &str, format: Format, out: &mut dyn Write) -> Result<()> {
+    let eval_error = |e: &dyn std::fmt::Display| Error::Query { origin: origin.to_owned(), message: e.to_string() };
+    let results = prepare(query, origin)?.on_store(store.store()).execute().map_err(|e| eval_error(&e))?;
+    let io = |e: std::io::Error| Error::io("<output>", e);
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            match results_format(format) {
+                None => {
+                    let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(|e| eval_error(&e))?;
+                    table::write(out, &variables, &rows).map_err(io)?;
+                }
+                Some(f) => {
+                    let mut writer = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(out, variables)
+                        .map_err(io)?;
+                    for solution in solutions {
+                        let solution = solution.map_err(|e| eval_error(&e))?;
+                        writer.serialize(&solution).map_err(io)?;
+                    }
+                    writer.finish().map_err(io)?;
+                }
+            }
+        }
+        QueryResults::Boolean(value) => match results_format(format) {
+            None => writeln!(out, "{value}").map_err(io)?,
+            Some(f) => {
+                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(out, value).map_err(io)?;
+            }
+        },
+        QueryResults::Graph(triples) => {
+            let rdf_format = match format {
+                Format::Ntriples => RdfFormat::NTriples,
+                Format::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+                _ => RdfFormat::Turtle,
+            };
+            let mut serializer = RdfSerializer::from_format(rdf_format);
+            if rdf_format == RdfFormat::Turtle {
+                for (prefix, namespace) in PREFIXES.iter().chain(&[("id", ID)]) {
+                    serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| eval_error(&e))?;
+                }
+            }
+            let mut writer = serializer.for_writer(out);
+            for triple in triples {
+                let triple = triple.map_err(|e| eval_error(&e))?;
+                writer.serialize_triple(&triple).map_err(io)?;
+            }
+            writer.finish().map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+fn results_format(format: Format) -> Option<QueryResultsFormat> {
+    match format {
+        Format::Csv => Some(QueryResultsFormat::Csv),
+        Format::Tsv => Some(QueryResultsFormat::Tsv),
+        Format::Json => Some(QueryResultsFormat::Json),
+        Format::Xml => Some(QueryResultsFormat::Xml),
+        _ => None,
+    }
+}

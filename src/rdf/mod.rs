@@ -1,0 +1,16 @@
+//! RDF: minting IRIs and writing the quads of each speech and of the
+//! reference data. No blank nodes anywhere, so that two builds of the same
+//! input dump identical N-Quads.
+
+pub mod iri;
+mod quads;
+mod reference;
+mod speech;
+pub mod vocab;
+
+pub use quads::QuadSink;
+pub use reference::reference_quads;
+pub use speech::speech_quads;
+
+/// The ontology in Turtle, as shipped in `ontology/unkg.ttl`.
+pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/unkg.ttl");

@@ -1,0 +1,140 @@
+//! The reference graph: every state, organisation, place, person,
+//! resolution and Security Council meeting the data in `data/` knows, with
+//! labels, codes and links to Wikidata. Speeches link to these nodes.
+
+use super::iri::{self, term, unkg};
+use super::quads::QuadSink;
+use super::vocab::{class, prop, DCTERMS, FOAF, OWL, RDF, RDFS, SCHEMA, SKOS, XSD};
+use crate::gazetteer;
+use crate::link::council_terms;
+use oxigraph::model::{NamedNode, Quad};
+
+const MEETINGS: &str = include_str!("../../data/meetings.csv");
+
+/// All quads of the reference graph, in a fixed order.
+pub fn reference_quads() -> Vec<Quad> {
+    let mut w = Labels::new();
+    let g = gazetteer::gazetteer();
+    for s in &g.states {
+        let node = iri::state(&s.alpha3);
+        w.entity(&node, class::STATE, &s.name, std::iter::once(&s.official_name).chain(&s.aliases), &s.wikidata);
+        w.out.text(&node, &unkg(prop::ALPHA3), &s.alpha3);
+        w.out.text(&node, &unkg(prop::ALPHA2), &s.alpha2);
+        if !s.m49.is_empty() {
+            w.out.text(&node, &unkg(prop::M49), &s.m49);
+        }
+    }
+    for t in council_terms() {
+        for year in t.start_year..=t.end_year {
+            w.out.typed(&iri::state(&t.alpha3), &unkg(prop::COUNCIL_MEMBER_IN), &year.to_string(), &term(XSD, "gYear"));
+        }
+    }
+    for o in &g.organisations {
+        let node = iri::organisation(&o.key);
+        w.entity(&node, class::ORGANISATION, &o.label, &o.aliases, &o.wikidata);
+        w.kind(&node, &o.kind);
+    }
+    for p in &g.places {
+        let node = iri::place(&p.key);
+        w.entity(&node, class::PLACE, &p.label, &p.aliases, &p.wikidata);
+        w.kind(&node, &p.kind);
+        if !p.state.is_empty() {
+            w.out.add(&node, &unkg(prop::LOCATED_IN), iri::state(&p.state));
+        }
+    }
+    for p in &g.persons {
+        let node = iri::person(&p.key);
+        w.entity(&node, class::PERSON, &p.label, &p.aliases, &p.wikidata);
+        w.out.text(&node, &term(FOAF, "name"), &p.label);
+        if !p.family_name.is_empty() {
+            w.out.text(&node, &unkg(prop::FAMILY_NAME), &p.family_name);
+        }
+        if !p.office.is_empty() {
+            w.out.text(&node, &unkg(prop::OFFICE), &p.office);
+        }
+    }
+    for r in &g.resolutions {
+        let node = iri::resolution(&r.number);
+        w.entity(&node, class::RESOLUTION, &r.symbol, &[], "");
+        w.out.text(&node, &unkg(prop::SYMBOL), &r.symbol);
+        if let Ok(n) = r.number.parse::<i64>() {
+            w.out.integer(&node, &unkg(prop::RESOLUTION_NUMBER), n);
+        }
+        if !r.date.is_empty() {
+            w.out.typed(&node, &term(DCTERMS, "date"), &r.date, &term(XSD, "date"));
+        }
+        if !r.title.is_empty() {
+            w.out.text(&node, &term(DCTERMS, "title"), &r.title);
+        }
+        if !r.meeting_record.is_empty() {
+            let slug = iri::symbol_slug(&r.meeting_record);
+            w.out.add(&node, &unkg(prop::ADOPTED_AT), iri::meeting(&slug));
+        }
+        w.out.add(&node, &term(SCHEMA, "url"), iri::undocs(&r.symbol));
+    }
+    meetings(&mut w);
+    w.out.quads
+}
+
+/// Security Council meetings 1946-2022 from `data/meetings.csv`.
+fn meetings(w: &mut Labels) {
+    let mut reader = csv::Reader::from_reader(MEETINGS.as_bytes());
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.unwrap_or_else(|e| panic!("data/meetings.csv:{}: {e}", i + 2));
+        let (symbol, date, topic) = (rec.get(0).unwrap_or(""), rec.get(1).unwrap_or(""), rec.get(2).unwrap_or(""));
+        let node = iri::meeting(&iri::symbol_slug(symbol));
+        w.entity(&node, class::MEETING, symbol, &[], "");
+        w.out.text(&node, &unkg(prop::SYMBOL), symbol);
+        w.out.add(&node, &term(SCHEMA, "url"), iri::undocs(symbol));
+        if !date.is_empty() {
+            w.out.typed(&node, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+        }
+        if !topic.is_empty() {
+            w.out.text(&node, &unkg(prop::TOPIC), topic);
+        }
+    }
+}
+
+struct Labels {
+    out: QuadSink,
+    rdf_type: NamedNode,
+    label: NamedNode,
+    pref: NamedNode,
+    alt: NamedNode,
+    same_as: NamedNode,
+}
+
+impl Labels {
+    fn new() -> Self {
+        Labels {
+            out: QuadSink::new(iri::reference_graph()),
+            rdf_type: term(RDF, "type"),
+            label: term(RDFS, "label"),
+            pref: term(SKOS, "prefLabel"),
+            alt: term(SKOS, "altLabel"),
+            same_as: term(OWL, "sameAs"),
+        }
+    }
+
+    /// Type, labels and Wikidata link of an entity.
+    fn entity<'a>(&mut self, node: &NamedNode, class: &str, label: &str, aliases: impl IntoIterator<Item = &'a String>, qid: &str) {
+        self.out.add(node, &self.rdf_type.clone(), unkg(class));
+        self.out.text(node, &self.label.clone(), label);
+        self.out.text(node, &self.pref.clone(), label);
+        let mut seen = std::collections::BTreeSet::new();
+        for alias in aliases {
+            if !alias.is_empty() && alias != label && seen.insert(alias.as_str()) {
+                self.out.text(node, &self.alt.clone(), alias);
+            }
+        }
+        if !qid.is_empty() {
+            self.out.add(node, &self.same_as.clone(), iri::wikidata(qid));
+        }
+    }
+
+    fn kind(&mut self, node: &NamedNode, kind: &str) {
+        if !kind.is_empty() {
+            self.out.text(node, &unkg(prop::KIND), kind);
+        }
+    }
+}

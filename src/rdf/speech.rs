@@ -1,0 +1,307 @@
+//! The quads of one speech: the speech, its meeting and speaker, every
+//! mention with its exact characters, the entities and events it names.
+
+use super::iri::{self, term, unkg};
+use super::quads::QuadSink;
+use super::vocab::{class, individual, prop, DCTERMS, FOAF, ITSRDF, NIF, PROV, RDF, RDFS, SCHEMA, SKOS, XSD};
+use crate::corpus::Layout;
+use crate::extract::{EntityKind, EventKind, Extraction, Mention};
+use crate::speech::{Role, Speech};
+use crate::text::NormalizedText;
+use oxigraph::model::{NamedNode, Quad};
+use std::collections::BTreeSet;
+
+/// Writes everything read from `speech` into its own named graph.
+/// `fingerprint` identifies the build inputs besides the file itself.
+pub fn speech_quads(speech: &Speech, text: &NormalizedText, found: &Extraction, fingerprint: &str) -> Vec<Quad> {
+    let mut w = Writer::new(speech);
+    w.speech(fingerprint);
+    w.meeting();
+    w.speaker();
+    w.mentions(text, found);
+    w.events(text, found);
+    w.out.quads
+}
+
+struct Writer<'a> {
+    speech: &'a Speech,
+    node: NamedNode,
+    out: QuadSink,
+    rdf_type: NamedNode,
+    label: NamedNode,
+    pref_label: NamedNode,
+}
+
+impl<'a> Writer<'a> {
+    fn new(speech: &'a Speech) -> Self {
+        Writer {
+            speech,
+            node: iri::speech(&speech.id),
+            out: QuadSink::new(iri::speech_graph(&speech.id)),
+            rdf_type: term(RDF, "type"),
+            label: term(RDFS, "label"),
+            pref_label: term(SKOS, "prefLabel"),
+        }
+    }
+
+    fn speech(&mut self, fingerprint: &str) {
+        let (s, sp) = (self.node.clone(), self.speech);
+        self.out.add(&s, &self.rdf_type.clone(), unkg(class::SPEECH));
+        self.out.text(&s, &term(DCTERMS, "identifier"), &sp.id);
+        self.out.text(&s, &self.label.clone(), &self.title());
+        self.out.text(&s, &unkg(prop::SOURCE_FILE), &sp.file_name);
+        self.out.text(&s, &unkg(prop::SOURCE_PATH), &sp.path.to_string_lossy());
+        self.out.text(&s, &unkg(prop::CONTENT_HASH), &sp.content_hash);
+        self.out.text(&s, &unkg(prop::BUILD_FINGERPRINT), fingerprint);
+        self.out.text(&s, &term(NIF, "isString"), &sp.text);
+        if let Some(h) = &sp.header {
+            self.out.text(&s, &unkg(prop::HEADER), &h.printed);
+        }
+        if let Some(lang) = &sp.language {
+            self.out.text(&s, &unkg(prop::LANGUAGE_SPOKEN), lang);
+        }
+        if let Some(date) = sp.date() {
+            self.out.typed(&s, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+        }
+        if let Layout::Unsc { position, .. } = &sp.layout {
+            self.out.integer(&s, &unkg(prop::POSITION), i64::from(*position));
+        }
+    }
+
+    /// "Mr. Sadykov (KAZ), S/PV.7962": enough to tell speeches apart in a list.
+    fn title(&self) -> String {
+        let sp = &self.speech.speaker;
+        let who = match (&sp.honorific, &sp.name, &sp.office) {
+            (Some(h), Some(n), _) => format!("{h} {n}"),
+            (None, Some(n), _) => n.clone(),
+            (_, None, Some(o)) => format!("The {o}"),
+            _ => "Speech".to_owned(),
+        };
+        let whom = sp.state.as_ref().or(sp.organisation.as_ref()).map(|c| format!(" ({c})")).unwrap_or_default();
+        match self.meeting_label() {
+            Some(m) => format!("{who}{whom}, {m}"),
+            None => format!("{who}{whom}, {}", self.speech.file_name),
+        }
+    }
+
+    fn meeting_node(&self) -> Option<NamedNode> {
+        match &self.speech.layout {
+            Layout::Unsc { record, .. } => Some(iri::meeting(&record.slug())),
+            Layout::Ungdc { session, .. } => Some(iri::meeting(&format!("UNGA-{session}-GD"))),
+            Layout::Plain => None,
+        }
+    }
+
+    fn meeting_label(&self) -> Option<String> {
+        match &self.speech.layout {
+            Layout::Unsc { record, .. } => Some(record.label()),
+            Layout::Ungdc { session, year, .. } => {
+                Some(format!("General Assembly, session {session} ({year}), General Debate"))
+            }
+            Layout::Plain => None,
+        }
+    }
+
+    fn meeting(&mut self) {
+        let (Some(m), Some(label)) = (self.meeting_node(), self.meeting_label()) else { return };
+        let s = self.node.clone();
+        let sp = self.speech;
+        self.out.add(&s, &unkg(prop::MEETING), m.clone());
+        self.out.add(&m, &self.rdf_type.clone(), unkg(class::MEETING));
+        self.out.text(&m, &self.label.clone(), &label);
+        self.out.text(&m, &self.pref_label.clone(), &label);
+        match &sp.layout {
+            Layout::Unsc { record, .. } => {
+                self.out.text(&m, &unkg(prop::SYMBOL), &record.symbol);
+                self.out.add(&m, &term(SCHEMA, "url"), iri::undocs(&record.symbol));
+                if let Some(n) = record.resumption {
+                    self.out.integer(&m, &unkg(prop::RESUMPTION), i64::from(n));
+                }
+                if let Some(date) = sp.date() {
+                    self.out.typed(&m, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+                }
+            }
+            Layout::Ungdc { session, year, .. } => {
+                self.out.integer(&m, &unkg(prop::SESSION), i64::from(*session));
+                self.out.typed(&m, &term(DCTERMS, "date"), &year.to_string(), &term(XSD, "gYear"));
+                self.out.text(&m, &unkg(prop::TOPIC), "General Debate");
+            }
+            Layout::Plain => {}
+        }
+        if let Some(topic) = &sp.meta.topic {
+            self.out.text(&m, &unkg(prop::TOPIC), topic);
+        }
+        if let Some(outcome) = &sp.meta.outcome {
+            self.out.text(&m, &unkg(prop::OUTCOME), outcome);
+        }
+    }
+
+    fn speaker(&mut self) {
+        let s = self.node.clone();
+        let sp = &self.speech.speaker;
+        let whom = sp.state.as_ref().map(|c| iri::state(c)).or_else(|| sp.organisation.as_ref().map(|k| iri::organisation(k)));
+        if let Some(whom) = &whom {
+            self.out.add(&s, &unkg(prop::SPEAKS_FOR), whom.clone());
+        }
+        if let Some(role) = sp.role {
+            let local = match role {
+                Role::President => individual::PRESIDENT,
+                Role::CouncilMember => individual::COUNCIL_MEMBER,
+                Role::InvitedSpeaker => individual::INVITED_SPEAKER,
+                Role::UnOfficial => individual::UN_OFFICIAL,
+                Role::GeneralDebateSpeaker => individual::GENERAL_DEBATE_SPEAKER,
+            };
+            self.out.add(&s, &unkg(prop::SPEAKER_ROLE), unkg(local));
+        }
+        let Some(name) = &sp.name else { return };
+        // Family names alone are common: the state spoken for keeps two
+        // Mr. Zhangs apart while one delegate stays one node across meetings.
+        let whom_code = sp.state.as_deref().or(sp.organisation.as_deref()).unwrap_or("");
+        let p = iri::person(&iri::slug(&format!("{name} {whom_code}")));
+        self.out.add(&s, &unkg(prop::SPEAKER), p.clone());
+        let class = if whom.is_some() { class::DELEGATE } else { class::PERSON };
+        self.out.add(&p, &self.rdf_type.clone(), unkg(class));
+        self.out.text(&p, &term(FOAF, "name"), name);
+        self.out.text(&p, &self.pref_label.clone(), name);
+        self.out.text(&p, &unkg(prop::NAME_AS_PRINTED), name);
+        if let Some(h) = &sp.honorific {
+            self.out.text(&p, &unkg(prop::HONORIFIC), h);
+        }
+        if let Some(o) = &sp.office {
+            self.out.text(&p, &unkg(prop::OFFICE), o);
+        }
+    }
+
+    fn mentions(&mut self, text: &NormalizedText, found: &Extraction) {
+        let chars = CharIndex::new(&self.speech.text);
+        let s = self.node.clone();
+        let mut described = BTreeSet::new();
+        let (begin, end, anchor) = (term(NIF, "beginIndex"), term(NIF, "endIndex"), term(NIF, "anchorOf"));
+        let (context, ident, confidence) =
+            (term(NIF, "referenceContext"), term(ITSRDF, "taIdentRef"), term(ITSRDF, "taConfidence"));
+        let (nonneg, double) = (term(XSD, "nonNegativeInteger"), term(XSD, "double"));
+        for m in &found.mentions {
+            let (start, stop) = text.original_span(m.start, m.end);
+            let quote = chars.slice(&self.speech.text, start, stop);
+            let node = iri::mention(&self.speech.id, start, stop);
+            self.out.add(&node, &self.rdf_type.clone(), unkg(class::MENTION));
+            self.out.add(&node, &context, s.clone());
+            self.out.typed(&node, &begin, &start.to_string(), &nonneg);
+            self.out.typed(&node, &end, &stop.to_string(), &nonneg);
+            self.out.text(&node, &anchor, quote);
+            self.out.add(&node, &unkg(prop::EXTRACTOR), iri::extractor(m.extractor));
+            self.out.typed(&node, &confidence, &format!("{:.2}", m.confidence), &double);
+            self.out.add(&node, &unkg(prop::DENOTES_CLASS), class_node(m.kind));
+            let Some(entity) = entity_node(m) else {
+                if m.kind == EntityKind::Date {
+                    let dt = if m.key.len() == 10 { "date" } else { "gYearMonth" };
+                    self.out.typed(&node, &unkg(prop::DATE_VALUE), &m.key, &term(XSD, dt));
+                }
+                continue;
+            };
+            self.out.add(&node, &ident, entity.clone());
+            self.out.add(&s, &term(SCHEMA, "mentions"), entity.clone());
+            if described.insert((m.kind, m.key.clone())) {
+                self.describe(&entity, m);
+            }
+            // Forms found in the text (acronyms defined there, shorter names)
+            // become alternative labels, so that every spelling finds the node.
+            let surface = quote_form(text, m);
+            if m.extractor != "gazetteer" && surface != m.label && described.insert((m.kind, surface.to_owned())) {
+                self.out.text(&entity, &term(SKOS, "altLabel"), surface);
+            }
+        }
+    }
+
+    fn describe(&mut self, entity: &NamedNode, m: &Mention) {
+        self.out.add(entity, &self.rdf_type.clone(), class_node(m.kind));
+        self.out.text(entity, &self.pref_label.clone(), &m.label);
+        match m.kind {
+            EntityKind::State => self.out.text(entity, &unkg(prop::ALPHA3), &m.key),
+            EntityKind::Resolution => {
+                if let Ok(n) = m.key.parse::<i64>() {
+                    self.out.integer(entity, &unkg(prop::RESOLUTION_NUMBER), n);
+                }
+            }
+            EntityKind::Document => {
+                self.out.text(entity, &unkg(prop::SYMBOL), &m.key);
+                self.out.add(entity, &term(SCHEMA, "url"), iri::undocs(&m.key));
+            }
+            _ => {}
+        }
+    }
+
+    fn events(&mut self, text: &NormalizedText, found: &Extraction) {
+        let s = self.node.clone();
+        for (n, ev) in found.events.iter().enumerate() {
+            let Some(place) = found.mentions.get(ev.place) else { continue };
+            let Some(place_node) = entity_node(place) else { continue };
+            let node = iri::event(&self.speech.id, n + 1);
+            let (kind, class) = match ev.kind {
+                EventKind::Attack => ("attack", class::ATTACK),
+                EventKind::Meeting => ("meeting", class::GATHERING),
+            };
+            self.out.add(&node, &self.rdf_type.clone(), unkg(class));
+            self.out.add(&node, &self.rdf_type.clone(), unkg(class::EVENT));
+            self.out.text(&node, &unkg(prop::EVENT_KIND), kind);
+            self.out.text(&node, &self.label.clone(), &format!("{kind} in {}", place.label));
+            self.out.add(&node, &term(SCHEMA, "location"), place_node);
+            if let Some(date) = ev.date.and_then(|d| found.mentions.get(d)) {
+                let dt = if date.key.len() == 10 { "date" } else { "gYearMonth" };
+                self.out.typed(&node, &term(SCHEMA, "startDate"), &date.key, &term(XSD, dt));
+            }
+            let (start, stop) = text.original_span(ev.start, ev.end);
+            self.out.add(&node, &term(PROV, "wasDerivedFrom"), iri::mention(&self.speech.id, start, stop));
+            self.out.add(&s, &term(SCHEMA, "about"), node);
+        }
+    }
+}
+
+/// The class of the entities of `kind`; dates are literals, typed `xsd:date`.
+fn class_node(kind: EntityKind) -> NamedNode {
+    unkg(match kind {
+        EntityKind::State => class::STATE,
+        EntityKind::Organisation => class::ORGANISATION,
+        EntityKind::Person => class::PERSON,
+        EntityKind::Resolution => class::RESOLUTION,
+        EntityKind::Document => class::DOCUMENT,
+        EntityKind::Place => class::PLACE,
+        EntityKind::Date => return term(XSD, "date"),
+    })
+}
+
+fn entity_node(m: &Mention) -> Option<NamedNode> {
+    Some(match m.kind {
+        EntityKind::State => iri::state(&m.key),
+        EntityKind::Organisation => iri::organisation(&m.key),
+        EntityKind::Person => iri::person(&m.key),
+        EntityKind::Resolution => iri::resolution(&m.key),
+        EntityKind::Document => iri::document(&m.key),
+        EntityKind::Place => iri::place(&m.key),
+        EntityKind::Date => return None,
+    })
+}
+
+/// The mention's text as normalised, without a possessive ending.
+fn quote_form<'t>(text: &'t NormalizedText, m: &Mention) -> &'t str {
+    let form = &text.text[m.start..m.end];
+    form.strip_suffix("'s").unwrap_or(form).trim()
+}
+
+/// Character offsets to byte offsets, for quoting the original text.
+struct CharIndex {
+    bytes: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        CharIndex { bytes }
+    }
+
+    fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        let at = |c: usize| self.bytes.get(c).copied().unwrap_or(text.len());
+        &text[at(start)..at(end)]
+    }
+}

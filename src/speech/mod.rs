@@ -1,0 +1,92 @@
+//! Speech parsing: from a decoded file and its metadata to a [`Speech`] that
+//! knows who spoke, for whom, in which meeting and in which language.
+
+mod header;
+mod speaker;
+
+pub use header::{parse_header, Header};
+pub use speaker::{identify_speaker, Directory, Role, Speaker};
+
+use crate::corpus::{decode, Layout, SpeechMeta};
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+
+/// One speech, parsed and identified, ready for the extractors.
+#[derive(Debug, Clone)]
+pub struct Speech {
+    /// Stable identifier: the file name without extension.
+    pub id: String,
+    /// The file as found.
+    pub path: PathBuf,
+    /// The file's name, as the canned queries report it.
+    pub file_name: String,
+    /// The decoded text, exactly as in the file (offsets refer to it).
+    pub text: String,
+    /// `sha256:` and the hex SHA-256 of the file's bytes.
+    pub content_hash: String,
+    /// What the file name says.
+    pub layout: Layout,
+    /// What the metadata tables say.
+    pub meta: SpeechMeta,
+    /// The header line, where the speech has one.
+    pub header: Option<Header>,
+    /// Who spoke, for whom, in which role.
+    pub speaker: Speaker,
+    /// The language spoken ("French"), from the header.
+    pub language: Option<String>,
+    /// Character offset where the speech's own words begin (after the header).
+    pub body_start: usize,
+    /// Problems worth telling the user about; none stops the speech.
+    pub warnings: Vec<String>,
+}
+
+impl Speech {
+    /// Parses a speech from the bytes of the file at `path`.
+    pub fn parse(path: PathBuf, bytes: &[u8], meta: SpeechMeta, directory: &dyn Directory) -> Speech {
+        let decoded = decode(bytes);
+        let mut warnings = Vec::new();
+        if decoded.was_cp1252 {
+            warnings.push("not valid UTF-8: read as Windows-1252".to_owned());
+        }
+        let layout = Layout::of(&path);
+        let header = parse_header(&decoded.text);
+        let speaker = identify_speaker(header.as_ref(), &meta, &layout, directory, &mut warnings);
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let language = header.as_ref().and_then(|h| h.language.clone());
+        let body_start = header.as_ref().map_or(0, |h| h.body_start);
+        Speech {
+            id,
+            path,
+            file_name,
+            text: decoded.text,
+            content_hash: format!("sha256:{:x}", Sha256::digest(bytes)),
+            layout,
+            meta,
+            header,
+            speaker,
+            language,
+            body_start,
+            warnings,
+        }
+    }
+
+    /// The speech's own words, after the header.
+    pub fn body(&self) -> &str {
+        let byte = self.text.char_indices().nth(self.body_start).map_or(self.text.len(), |(b, _)| b);
+        &self.text[byte..]
+    }
+
+    /// The meeting's date as `YYYY-MM-DD`, where the metadata gives it.
+    pub fn date(&self) -> Option<&str> {
+        self.meta.date.as_deref()
+    }
+
+    /// The year the speech was given, from the metadata or the file name.
+    pub fn year(&self) -> Option<u16> {
+        match &self.layout {
+            Layout::Unsc { year, .. } | Layout::Ungdc { year, .. } => Some(*year),
+            Layout::Plain => self.date().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()),
+        }
+    }
+}

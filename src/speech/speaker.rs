@@ -1,0 +1,233 @@
+//! Who gave a speech: from the header, the metadata tables and the file name,
+//! the header winning where they disagree.
+
+use super::header::Header;
+use crate::corpus::{Layout, SpeechMeta};
+
+/// Looks up the names speakers give for the states and organisations they
+/// speak for; implemented by the gazetteers.
+pub trait Directory: Sync {
+    /// The ISO 3166-1 alpha-3 code of the state called `name`, if it is one.
+    fn state_code(&self, name: &str) -> Option<String>;
+    /// The key of the organisation called `name` (name or acronym).
+    fn organisation_key(&self, name: &str) -> Option<String>;
+    /// Whether the state `alpha3` sat on the Security Council in `year`.
+    fn council_member(&self, alpha3: &str, year: u16) -> bool;
+}
+
+/// The part a speaker plays in the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The President of the Security Council, presiding.
+    President,
+    /// A member of the Security Council.
+    CouncilMember,
+    /// A state or organisation invited to take part (rule 37 or 39).
+    InvitedSpeaker,
+    /// An official of the United Nations (Secretary-General, envoys, briefers).
+    UnOfficial,
+    /// A delegation's speaker in the General Assembly's General Debate.
+    GeneralDebateSpeaker,
+}
+
+/// The person who spoke and whom they spoke for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Speaker {
+    /// `Mr.`, `Ms.`, `Dame`, ... as printed or given by the metadata.
+    pub honorific: Option<String>,
+    /// The name as printed ("Geng Shuang"), or as the metadata gives it.
+    pub name: Option<String>,
+    /// An office held, where printed or given ("President", "Secretary-General").
+    pub office: Option<String>,
+    /// The state spoken for: ISO 3166-1 alpha-3.
+    pub state: Option<String>,
+    /// The organisation spoken for: its gazetteer key (`UN`, `EU`).
+    pub organisation: Option<String>,
+    /// The speaker's part in the meeting, where it can be known.
+    pub role: Option<Role>,
+}
+
+/// Identifies the speaker of a speech. Disagreements and names that match
+/// nothing known are reported in `warnings`.
+pub fn identify_speaker(
+    header: Option<&Header>,
+    meta: &SpeechMeta,
+    layout: &Layout,
+    directory: &dyn Directory,
+    warnings: &mut Vec<String>,
+) -> Speaker {
+    let mut speaker = Speaker::default();
+    if let Some(h) = header {
+        speaker.honorific = h.honorific.clone();
+        speaker.name = h.name.clone();
+        speaker.office = h.office.clone();
+        if let Some(aff) = &h.affiliation {
+            resolve_affiliation(aff, directory, &mut speaker);
+            if speaker.state.is_none() && speaker.organisation.is_none() {
+                warnings.push(format!("header: speaker's affiliation {aff:?} is no known state or organisation"));
+            }
+        }
+    }
+    if speaker.name.is_none() {
+        if let Some(printed) = &meta.speaker {
+            // "Mr. Pham Binh Minh/Mr. Dang": the presidency changed hands; the
+            // last named is the one who presided over the record's end.
+            let last = printed.rsplit('/').next().unwrap_or(printed).trim();
+            let (honorific, name) = split_name(last);
+            if speaker.honorific.is_none() {
+                speaker.honorific = honorific;
+            }
+            speaker.name = Some(name).filter(|n| !n.is_empty() && !n.starts_with("The "));
+        }
+    }
+    let meta_for = meta.country.as_deref().map(|c| {
+        let mut s = Speaker::default();
+        resolve_affiliation(c, directory, &mut s);
+        (c, s.state, s.organisation)
+    });
+    match (&meta_for, speaker.state.is_some() || speaker.organisation.is_some()) {
+        (Some((printed, state, org)), true) => {
+            if (state.is_some() || org.is_some()) && (state != &speaker.state || org != &speaker.organisation) {
+                warnings.push(format!(
+                    "metadata says the speaker spoke for {printed:?} but the header says {:?}: trusting the header",
+                    header.and_then(|h| h.affiliation.as_deref()).unwrap_or("")
+                ));
+            }
+        }
+        (Some((printed, state, org)), false) => {
+            speaker.state = state.clone();
+            speaker.organisation = org.clone();
+            if state.is_none() && org.is_none() {
+                warnings.push(format!("metadata: speaker's country {printed:?} is no known state or organisation"));
+            }
+        }
+        (None, _) => {}
+    }
+    if let Layout::Ungdc { iso3, .. } = layout {
+        speaker.state.get_or_insert_with(|| iso3.clone());
+        if speaker.office.is_none() {
+            speaker.office = meta.post.clone();
+        }
+    }
+    if matches!(speaker.office.as_deref(), Some("Secretary-General" | "Deputy Secretary-General")) {
+        speaker.organisation.get_or_insert_with(|| "UN".to_owned());
+    }
+    speaker.role = role(&speaker, header, meta, layout, directory);
+    speaker
+}
+
+fn resolve_affiliation(name: &str, directory: &dyn Directory, speaker: &mut Speaker) {
+    let name = name.trim().trim_start_matches("the ");
+    if let Some(code) = directory.state_code(name) {
+        speaker.state = Some(code);
+    } else if let Some(key) = directory.organisation_key(name) {
+        speaker.organisation = Some(key);
+    }
+}
+
+fn role(speaker: &Speaker, header: Option<&Header>, meta: &SpeechMeta, layout: &Layout, dir: &dyn Directory) -> Option<Role> {
+    let year = match layout {
+        Layout::Unsc { year, .. } => *year,
+        Layout::Ungdc { .. } => return Some(Role::GeneralDebateSpeaker),
+        Layout::Plain => meta.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()).unwrap_or(0),
+    };
+    let presiding = header.and_then(|h| h.office.as_deref()) == Some("President")
+        || meta.participant_type.as_deref() == Some("The President");
+    if presiding {
+        return Some(Role::President);
+    }
+    if speaker.organisation.as_deref() == Some("UN") {
+        return Some(Role::UnOfficial);
+    }
+    match (meta.participant_type.as_deref(), &speaker.state) {
+        (Some("Mentioned"), _) => Some(Role::CouncilMember),
+        (_, Some(state)) if year > 0 && dir.council_member(state, year) => Some(Role::CouncilMember),
+        (Some("Guest"), _) => Some(Role::InvitedSpeaker),
+        (_, Some(_)) if year > 0 => Some(Role::InvitedSpeaker),
+        _ if speaker.organisation.is_some() => Some(Role::InvitedSpeaker),
+        _ => None,
+    }
+}
+
+/// `Mr. Zhang Jun` as (`Mr.`, `Zhang Jun`).
+fn split_name(printed: &str) -> (Option<String>, String) {
+    const TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Miss", "Dame", "Sir", "Dr.", "Mr", "Ms", "Mrs"];
+    for t in TITLES {
+        if let Some(rest) = printed.strip_prefix(t).filter(|r| r.starts_with(' ')) {
+            return (Some((*t).to_owned()), rest.trim().to_owned());
+        }
+    }
+    (None, printed.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::speech::parse_header;
+
+    struct Fake;
+    impl Directory for Fake {
+        fn state_code(&self, name: &str) -> Option<String> {
+            match name {
+                "Kazakhstan" => Some("KAZ".into()),
+                "Viet Nam" => Some("VNM".into()),
+                "Norway" => Some("NOR".into()),
+                _ => None,
+            }
+        }
+        fn organisation_key(&self, name: &str) -> Option<String> {
+            (name == "UN" || name == "United Nations").then(|| "UN".into())
+        }
+        fn council_member(&self, alpha3: &str, year: u16) -> bool {
+            alpha3 == "VNM" && year == 2020
+        }
+    }
+
+    fn unsc() -> Layout {
+        Layout::of(std::path::Path::new("UNSC_2020_SPV.8699_spch001.txt"))
+    }
+
+    #[test]
+    fn the_president_speaks_for_the_presidency_in_the_metadata() {
+        let h = parse_header("The President: I now give the floor").unwrap();
+        let meta = SpeechMeta {
+            speaker: Some("Mr. Pham Binh Minh/Mr. Dang".into()),
+            participant_type: Some("The President".into()),
+            country: Some("Viet Nam".into()),
+            ..SpeechMeta::default()
+        };
+        let mut w = Vec::new();
+        let s = identify_speaker(Some(&h), &meta, &unsc(), &Fake, &mut w);
+        assert_eq!((s.honorific.as_deref(), s.name.as_deref()), (Some("Mr."), Some("Dang")));
+        assert_eq!((s.state.as_deref(), s.role), (Some("VNM"), Some(Role::President)));
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn header_wins_over_metadata_with_a_warning() {
+        let h = parse_header("Ms. Juul (Norway): I have the honour").unwrap();
+        let meta = SpeechMeta { country: Some("Kazakhstan".into()), ..SpeechMeta::default() };
+        let mut w = Vec::new();
+        let s = identify_speaker(Some(&h), &meta, &unsc(), &Fake, &mut w);
+        assert_eq!((s.state.as_deref(), s.role), (Some("NOR"), Some(Role::InvitedSpeaker)));
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("trusting the header"));
+    }
+
+    #[test]
+    fn written_statements_take_the_speaker_from_the_metadata() {
+        let meta = SpeechMeta {
+            speaker: Some("Rosemary DiCarlo".into()),
+            participant_type: Some("Guest".into()),
+            country: Some("UN".into()),
+            ..SpeechMeta::default()
+        };
+        let mut w = Vec::new();
+        let s = identify_speaker(None, &meta, &unsc(), &Fake, &mut w);
+        assert_eq!((s.name.as_deref(), s.organisation.as_deref()), (Some("Rosemary DiCarlo"), Some("UN")));
+        assert_eq!(s.role, Some(Role::UnOfficial));
+        let meta = SpeechMeta { country: Some("spoke in French".into()), ..SpeechMeta::default() };
+        identify_speaker(None, &meta, &unsc(), &Fake, &mut w);
+        assert!(w[0].contains("spoke in French"), "{w:?}");
+    }
+}

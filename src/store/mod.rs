@@ -1,0 +1,127 @@
+//! The oxigraph store on disk: opening it, knowing what it holds, and
+//! replacing named graphs so that no speech is ever half loaded.
+
+mod stats;
+
+pub use stats::{stats, Stats};
+
+use crate::error::{Error, Result};
+use crate::rdf::vocab::{prop, UNKG};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// An unkg store: an oxigraph store and the folder it lives in.
+pub struct KgStore {
+    store: Store,
+    path: PathBuf,
+}
+
+impl KgStore {
+    /// Opens the store in `path` for writing, creating it if needed.
+    pub fn open(path: &Path) -> Result<Self> {
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let store = Store::open(path).map_err(|e| Error::store(path, e))?;
+        Ok(KgStore { store, path: path.to_path_buf() })
+    }
+
+    /// Opens an existing store for reading only; several readers may share it.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        if !path.join("CURRENT").exists() {
+            return Err(Error::Usage(format!(
+                "{}: no unkg store here (build one with `unkg build --store {} PATH...`)",
+                path.display(),
+                path.display()
+            )));
+        }
+        let store = Store::open_read_only(path).map_err(|e| Error::store(path, e))?;
+        Ok(KgStore { store, path: path.to_path_buf() })
+    }
+
+    /// The oxigraph store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The store's folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The build fingerprint recorded in each named graph that has one:
+    /// graph IRI to fingerprint.
+    pub fn fingerprints(&self) -> Result<HashMap<String, String>> {
+        let query = format!("SELECT ?g ?f WHERE {{ GRAPH ?g {{ ?s <{UNKG}{}> ?f }} }}", prop::BUILD_FINGERPRINT);
+        let results = SparqlEvaluator::new()
+            .parse_query(&query)
+            .map_err(|e| Error::store(&self.path, e))?
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| Error::store(&self.path, e))?;
+        let mut map = HashMap::new();
+        if let QueryResults::Solutions(solutions) = results {
+            for solution in solutions {
+                let solution = solution.map_err(|e| Error::store(&self.path, e))?;
+                if let (Some(Term::NamedNode(g)), Some(Term::Literal(f))) = (solution.get("g"), solution.get("f")) {
+                    map.insert(g.as_str().to_owned(), f.value().to_owned());
+                }
+            }
+        }
+        Ok(map)
+    }
+
+    /// Removes the named graphs in `graphs`, each in one transaction.
+    pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<()> {
+        for g in graphs {
+            self.store
+                .remove_named_graph(NamedOrBlankNodeRef::from(g.as_ref()))
+                .map_err(|e| Error::store(&self.path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Starts a bulk load; nothing is visible until [`Loader::commit`].
+    pub fn loader(&self) -> Loader<'_> {
+        // Bounded memory: the loader flushes batches to disk as it goes, and
+        // still commits atomically at the end.
+        let inner = self.store.bulk_loader().with_max_memory_size_in_megabytes(512);
+        Loader { inner, path: &self.path, count: 0 }
+    }
+
+    /// Flushes and compacts the store after a large build.
+    pub fn optimize(&self) -> Result<()> {
+        self.store.optimize().map_err(|e| Error::store(&self.path, e))
+    }
+
+    /// Number of quads in the named graph `graph`.
+    pub fn graph_len(&self, graph: &NamedNode) -> usize {
+        self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).count()
+    }
+}
+
+/// An atomic bulk load into a [`KgStore`].
+pub struct Loader<'a> {
+    inner: oxigraph::store::BulkLoader<'a>,
+    path: &'a Path,
+    count: u64,
+}
+
+impl Loader<'_> {
+    /// Queues `quads` for loading.
+    pub fn load(&mut self, quads: Vec<Quad>) -> Result<()> {
+        self.count += quads.len() as u64;
+        self.inner.load_quads(quads).map_err(|e| Error::store(self.path, e))
+    }
+
+    /// Number of quads queued so far.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Makes everything loaded visible at once.
+    pub fn commit(self) -> Result<()> {
+        self.inner.commit().map_err(|e| Error::store(self.path, e))
+    }
+}

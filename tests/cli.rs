@@ -1,0 +1,176 @@
+//! The whole path on the bundled samples, through the real binary.
+
+mod common;
+
+use common::*;
+use std::collections::HashMap;
+
+#[test]
+fn every_sample_speech_has_its_speaker_and_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let (code, err) = build(&store, &[&samples()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("5 speeches from 5 files"), "{err}");
+    let rows = query(&store, "speakers.rq");
+    let got: Vec<(String, String, String, String)> = rows
+        .iter()
+        .map(|r| (r["file"].clone(), r["honorific"].clone(), r["name"].clone(), r["state_code"].clone()))
+        .collect();
+    let want = [
+        ("000_eb8c3d89eb49a159.txt", "Mr.", "Sadykov", "KAZ"),
+        ("001_eadf400dcecc39c9.txt", "Mr.", "Umarov", "KAZ"),
+        ("002_d4c329a390a28c7b.txt", "Mr.", "Umarov", "KAZ"),
+        ("003_b70b41d151435293.txt", "Mrs.", "Aitimova", "KAZ"),
+        ("004_b358dbdd33e14572.txt", "Mr.", "Sadykov", "KAZ"),
+    ];
+    let want: Vec<(String, String, String, String)> =
+        want.iter().map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn rebuilding_is_idempotent_and_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert_eq!(build(&a, &[&samples()]).0, 0);
+    let first = nquads(&a);
+    let (code, err) = build(&a, &[&samples()]);
+    assert_eq!(code, 0);
+    assert!(err.contains("0 added, 0 replaced, 5 unchanged"), "{err}");
+    assert_eq!(nquads(&a), first, "a second build changed the store");
+    assert_eq!(build(&b, &[&samples()]).0, 0);
+    assert_eq!(nquads(&b), first, "two builds of the same input differ");
+    assert!(!first.windows(2).any(|w| w == b"_:"), "no blank nodes");
+}
+
+#[test]
+fn a_changed_file_replaces_exactly_its_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for entry in std::fs::read_dir(samples()).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+    }
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&input]).0, 0);
+    let file = input.join("003_b70b41d151435293.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("Kazakhstan", "Kyrgyzstan", 1)).unwrap();
+    let (code, err) = build(&store, &[&input]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 added, 1 replaced, 4 unchanged"), "{err}");
+    let speeches = query(&store, "SELECT (COUNT(?s) AS ?n) WHERE { ?s a unkg:Speech }");
+    assert_eq!(speeches[0]["n"], "5");
+    let hashes = query(
+        &store,
+        "SELECT (COUNT(?h) AS ?n) WHERE { ?s unkg:sourceFile \"003_b70b41d151435293.txt\" ; unkg:contentHash ?h }",
+    );
+    assert_eq!(hashes[0]["n"], "1", "the old graph is gone");
+    let kgz = query(
+        &store,
+        "ASK { ?s unkg:sourceFile \"003_b70b41d151435293.txt\" ; schema:mentions <https://w3id.org/unkg/id/state/KGZ> }",
+    );
+    assert_eq!(kgz[0].get("_askResult").map(String::as_str).unwrap_or("true"), "true");
+}
+
+#[test]
+fn every_export_format_parses_back() {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    let quads = RdfParser::from_format(RdfFormat::NQuads).for_slice(&nquads(&store)).count();
+    assert!(quads > 1000, "{quads} quads");
+    for (name, format) in [
+        ("nquads", RdfFormat::NQuads),
+        ("trig", RdfFormat::TriG),
+        ("turtle", RdfFormat::Turtle),
+        ("ntriples", RdfFormat::NTriples),
+        ("rdfxml", RdfFormat::RdfXml),
+        ("jsonld", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+    ] {
+        let out = unkg().args(["export", "--format", name, "--store"]).arg(&store).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let parsed: Result<Vec<_>, _> = RdfParser::from_format(format).for_slice(&out.stdout).collect();
+        let parsed = parsed.unwrap_or_else(|e| panic!("{name} does not parse back: {e}"));
+        if format.supports_datasets() {
+            assert_eq!(parsed.len(), quads, "{name} holds every quad");
+        } else {
+            assert!(parsed.len() > 1000 && parsed.len() <= quads, "{name}: {} triples", parsed.len());
+        }
+    }
+}
+
+#[test]
+fn every_mention_quotes_the_original_text_at_its_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    let files: HashMap<String, std::path::PathBuf> = std::fs::read_dir(samples())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
+        .collect();
+    let checked = check_mention_offsets(&store, &files);
+    assert!(checked > 100, "only {checked} mentions");
+}
+
+#[test]
+fn bad_files_are_reported_and_cost_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(samples().join("000_eb8c3d89eb49a159.txt"), input.join("good.txt")).unwrap();
+    std::fs::write(input.join("empty.txt"), "  \n").unwrap();
+    std::fs::write(input.join("binary.txt"), b"Mr. X (France): ok\n\0\x01\x02").unwrap();
+    let store = dir.path().join("store");
+    let (code, err) = build(&store, &[&input]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("empty.txt:1: expected a speech, found an empty file"), "{err}");
+    assert!(err.contains("binary.txt:2: expected text, found a NUL byte"), "{err}");
+    let rows = query(&store, "SELECT ?f WHERE { ?s a unkg:Speech ; unkg:sourceFile ?f }");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["f"], "good.txt");
+}
+
+#[test]
+fn query_errors_show_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    let out = unkg().arg("query").arg("--store").arg(&store).args(["-e", "SELECT ?x WHERE { ?x ?y }"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("syntax error") && err.contains("1:"), "{err}");
+    let out = unkg().args(["query", "--store", "/nonexistent/store", "-e", "ASK {}"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no unkg store here"));
+}
+
+#[test]
+fn every_canned_query_runs_on_the_sample_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    let queries = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    let mut names: Vec<String> = std::fs::read_dir(&queries)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rq"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 11, "{names:?}");
+    for name in names {
+        let text = std::fs::read_to_string(queries.join(&name)).unwrap();
+        assert!(text.starts_with("# "), "{name} opens with a comment saying its question");
+        query(&store, &name);
+    }
+    assert!(query(&store, "mentions.rq").len() > 50);
+    let states = query(&store, "SELECT ?c WHERE { ?s unkg:sourceFile \"000_eb8c3d89eb49a159.txt\" ; schema:mentions ?e . ?e unkg:iso3166Alpha3 ?c }");
+    let codes: Vec<&str> = states.iter().map(|r| r["c"].as_str()).collect();
+    for c in ["KAZ", "IRN", "SYR", "IRQ", "AFG"] {
+        assert!(codes.contains(&c), "{c} not among {codes:?}");
+    }
+}

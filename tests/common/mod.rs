@@ -1,0 +1,85 @@
+//! Helpers shared by the integration tests: run the real binary, read CSV.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The `unkg` binary built by cargo.
+pub fn unkg() -> Command {
+    Command::cargo_bin("unkg").expect("the unkg binary")
+}
+
+/// The bundled sample speeches.
+pub fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/speeches")
+}
+
+/// `../shared`, or None with a printed reason.
+pub fn shared(what: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(what);
+    if dir.exists() {
+        Some(dir)
+    } else {
+        println!("skipped: {} is absent (the shared corpus is not on this machine)", dir.display());
+        None
+    }
+}
+
+/// Builds `store` from `paths`; returns (exit code, stderr).
+pub fn build(store: &Path, paths: &[&Path]) -> (i32, String) {
+    let out = unkg().arg("build").arg("--store").arg(store).args(paths).output().expect("run unkg build");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Runs a query (a file under `queries/`, or text) and parses the CSV answer.
+pub fn query(store: &Path, query: &str) -> Vec<HashMap<String, String>> {
+    let mut cmd = unkg();
+    cmd.arg("query").arg("--store").arg(store).arg("--format").arg("csv");
+    if query.ends_with(".rq") {
+        cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("queries").join(query));
+    } else {
+        cmd.arg("-e").arg(query);
+    }
+    let out = cmd.output().expect("run unkg query");
+    assert!(out.status.success(), "query failed: {}", String::from_utf8_lossy(&out.stderr));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().expect("csv header").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("csv row");
+            headers.iter().zip(r.iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect()
+        })
+        .collect()
+}
+
+/// Dumps the store as N-Quads.
+pub fn nquads(store: &Path) -> Vec<u8> {
+    let out = unkg().args(["export", "--format", "nquads", "--store"]).arg(store).output().expect("run unkg export");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// Checks that every mention's quote is the text at its offsets in the
+/// original file (decoded as unkg decodes it); returns how many were checked.
+pub fn check_mention_offsets(store: &Path, files: &HashMap<String, PathBuf>) -> usize {
+    let rows = query(
+        store,
+        "SELECT ?file ?begin ?end ?quote WHERE { ?s unkg:sourceFile ?file . \
+         ?m nif:referenceContext ?s ; nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?quote }",
+    );
+    let mut texts: HashMap<String, Vec<char>> = HashMap::new();
+    for row in &rows {
+        let file = &row["file"];
+        let chars = texts.entry(file.clone()).or_insert_with(|| {
+            let bytes = std::fs::read(&files[file]).expect("read speech");
+            unkg::corpus::decode(&bytes).text.chars().collect()
+        });
+        let (b, e): (usize, usize) = (row["begin"].parse().unwrap(), row["end"].parse().unwrap());
+        let at: String = chars[b..e].iter().collect();
+        assert_eq!(at, row["quote"], "{file} [{b},{e})");
+    }
+    rows.len()
+}
