@@ -5,6 +5,23 @@
 //! against the gazetteers in `data/`, so that a mention always names the one
 //! entity node it denotes. The RDF stage turns spans into original offsets.
 
+pub mod acronyms;
+pub mod dates;
+pub mod documents;
+pub mod events;
+pub(crate) mod matcher;
+pub mod organisations;
+pub mod persons;
+pub mod places;
+pub mod resolutions;
+pub mod states;
+
+#[cfg(test)]
+mod tests;
+
+pub use matcher::slug;
+
+use crate::gazetteer::surface;
 use crate::text::NormalizedText;
 
 /// The class of entity a mention denotes; one class of the ontology each.
@@ -87,4 +104,75 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Events, each pointing at its place (and date) mention.
     pub events: Vec<Event>,
+}
+
+/// Finds and links everything `text` refers to.
+///
+/// Gazetteer forms are found in one Aho-Corasick pass; the pattern
+/// extractors (named bodies, acronym definitions, titled names, provinces,
+/// citations, symbols, dates) run over the same text; then overlaps between
+/// names are resolved so that the longest name wins across kinds (a state
+/// named inside an organisation's name is no state mention), and events are
+/// attached to the place mentions that remain.
+pub fn extract(text: &NormalizedText, ctx: &Context) -> Extraction {
+    extract_str(&text.text, ctx)
+}
+
+/// [`extract`] over a plain string, for callers and tests that have no
+/// offset map.
+pub fn extract_str(t: &str, ctx: &Context) -> Extraction {
+    let found = surface::matcher().find(t);
+    let covered = |s: usize, e: usize| {
+        let k = found.partition_point(|m| m.end <= s);
+        found.get(k).is_some_and(|m| m.start < e)
+    };
+
+    // Names: states, organisations, places, persons compete for spans.
+    let mut names: Vec<Mention> = Vec::new();
+    names.extend(states::from_surface(t, &found));
+    let mut orgs = organisations::from_surface(&found);
+    orgs.extend(organisations::by_pattern(t, covered));
+    orgs.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let defined = acronyms::find(t, &orgs, &found);
+    names.extend(orgs);
+    names.extend(defined);
+    names.extend(places::from_surface(&found));
+    let state_spans: Vec<(usize, usize)> = names.iter().filter(|m| m.kind == EntityKind::State).map(|m| (m.start, m.end)).collect();
+    names.extend(places::by_pattern(t, |s, e| state_spans.iter().any(|&(a, b)| a < e && s < b)));
+    names.extend(persons::find(t, &found));
+    let names = matcher::resolve_overlaps(names, |m| match (m.kind, m.extractor) {
+        // Equal spans: an acronym definition's key over a gazetteer's, a
+        // gazetteer's over a pattern's, a name over an adjective.
+        (EntityKind::Organisation, "acronym") => 0,
+        (_, "gazetteer") => 1,
+        (EntityKind::State, _) => 2,
+        (EntityKind::Organisation, _) => 3,
+        (EntityKind::Place, _) => 4,
+        _ => 5,
+    });
+
+    // Citations and dates may sit inside names ("Committee established
+    // pursuant to resolution 2140 (2014)") and are kept alongside them.
+    let mut mentions = names;
+    mentions.extend(resolutions::find(t));
+    mentions.extend(documents::find(t));
+    mentions.extend(dates::find(t, ctx));
+    mentions.sort_by_key(|m| (m.start, m.end));
+    dedup_same_kind(&mut mentions);
+    let events = events::find(t, &mentions);
+    Extraction { mentions, events }
+}
+
+/// Drops later mentions that overlap an earlier one of the same kind, the
+/// invariant the RDF stage relies on.
+fn dedup_same_kind(mentions: &mut Vec<Mention>) {
+    let mut last_end = [0usize; 7];
+    mentions.retain(|m| {
+        let k = m.kind as usize;
+        if m.start < last_end[k] {
+            return false;
+        }
+        last_end[k] = m.end;
+        true
+    });
 }

@@ -1,0 +1,116 @@
+//! UN documents cited by symbol: reports and letters (S/2017/467, A/74/123),
+//! presidential statements (S/PRST/2020/1), meeting records (S/PV.8699,
+//! A/67/PV.6), General Assembly resolutions (A/RES/75/1), and resolutions of
+//! other organs cited by number with a slash ("General Assembly resolution
+//! 75/1" -> A/RES/75/1), which is how their symbols are built.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::matcher::mention;
+use super::{EntityKind, Mention};
+
+/// A UN symbol: a series prefix, then slash-separated parts, at least one
+/// with a digit (checked in code). Security Council resolutions (S/RES/) are
+/// Resolutions, not Documents, and are skipped in code.
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:S|A|E|ST|UNEP|DP|TD|CCPR|CRC|CEDAW|CERD|CAT|UNW|ICCD|FCCC|INF)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?:\s\(\d{4}\))?",
+    )
+    .expect("symbol regex compiles")
+});
+
+/// "resolution(s) 75/1, 74/2 and ES-10/19": resolutions numbered
+/// session/number, which only the General Assembly, the Human Rights Council
+/// and ECOSOC (year/number) use.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)[Rr]esolutions?((?:(?:\s*,\s*|\s+|\s*,?\s*(?:and|as well as)\s+)(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s*\([IVXL]+\))?))+)",
+    )
+    .expect("numbered resolution regex compiles")
+});
+
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:ES-|S-)?\d{1,4})/(\d{1,4})").expect("number regex compiles"));
+
+/// Finds every document symbol in `text`.
+pub fn find(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for m in SYMBOL.find_iter(text) {
+        let mut end = m.end();
+        let mut sym = m.as_str();
+        // A symbol followed by " (2017)" keeps only the symbol part.
+        if let Some(p) = sym.find(" (") {
+            sym = &sym[..p];
+            end = m.start() + p;
+        }
+        // Sentence punctuation is not part of the symbol.
+        while sym.ends_with(['.', '-']) {
+            sym = &sym[..sym.len() - 1];
+            end -= 1;
+        }
+        if !sym.bytes().any(|b| b.is_ascii_digit()) || sym.starts_with("S/RES/") {
+            continue;
+        }
+        // "A/B" or "S/A" in prose is not a symbol; real ones have a number
+        // part or a series ("PV.", "PRST").
+        if sym.split('/').count() < 2 {
+            continue;
+        }
+        out.push(mention(m.start(), end, EntityKind::Document, sym.to_string(), sym.to_string(), "symbol", 0.97));
+    }
+    for cap in NUMBERED.captures_iter(text) {
+        let (Some(whole), Some(list)) = (cap.get(0), cap.get(1)) else { continue };
+        let before = text[..whole.start()].trim_end();
+        let series = if before.ends_with("Human Rights Council") || before.ends_with("HRC") {
+            "A/HRC/RES/"
+        } else if before.ends_with("Economic and Social Council") || before.ends_with("ECOSOC") {
+            "E/RES/"
+        } else {
+            "A/RES/"
+        };
+        for num in NUMBER.captures_iter(list.as_str()) {
+            let (Some(m), Some(session), Some(n)) = (num.get(0), num.get(1), num.get(2)) else { continue };
+            let series = if series == "A/RES/" && session.as_str().len() == 4 { "E/RES/" } else { series };
+            let key = format!("{series}{}/{}", session.as_str(), n.as_str());
+            let start = list.start() + m.start();
+            let end = list.start() + m.end();
+            out.push(mention(start, end, EntityKind::Document, key.clone(), key, "citation", 0.93));
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(t: &str) -> Vec<String> {
+        find(t).into_iter().map(|m| m.key).collect()
+    }
+
+    #[test]
+    fn symbols_in_running_text() {
+        assert_eq!(keys("for his comprehensive report (S/2017/467) on the Islamic State"), ["S/2017/467"]);
+        assert_eq!(keys("see S/PV.8715. We also recall S/PRST/2020/1, A/67/PV.6 and A/74/123."),
+            ["S/PV.8715", "S/PRST/2020/1", "A/67/PV.6", "A/74/123"]);
+        assert_eq!(keys("as contained in document A/HRC/43/70"), ["A/HRC/43/70"]);
+    }
+
+    #[test]
+    fn assembly_resolutions_become_symbols() {
+        assert_eq!(keys("General Assembly resolution 75/1 and resolutions 70/291 and ES-10/19"),
+            ["A/RES/75/1", "A/RES/70/291", "A/RES/ES-10/19"]);
+        assert_eq!(keys("Human Rights Council resolution 40/1"), ["A/HRC/RES/40/1"]);
+        assert_eq!(keys("adopted A/RES/75/1 today"), ["A/RES/75/1"]);
+    }
+
+    #[test]
+    fn council_resolutions_and_prose_are_not_documents() {
+        assert!(keys("S/RES/2368 (2017) and resolution 2253 (2015)").is_empty());
+        assert!(keys("A and S are letters; A/B testing").is_empty());
+    }
+}

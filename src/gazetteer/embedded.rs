@@ -1,0 +1,14 @@
+//! The gazetteer CSV files, embedded at compile time so the binary is
+//! self-contained; kept apart from the parsing so that adding a file is a
+//! one-line change.
+
+/// `data/states.csv`: alpha3,alpha2,m49,name,official_name,wikidata,aliases,adjectives.
+pub(super) const STATES: &str = include_str!("../../data/states.csv");
+/// `data/organisations.csv`: key,label,kind,aliases,wikidata.
+pub(super) const ORGANISATIONS: &str = "key,label,kind,aliases,wikidata\n";
+/// `data/places.csv`: key,label,kind,state,aliases,wikidata.
+pub(super) const PLACES: &str = "key,label,kind,state,aliases,wikidata\n";
+/// `data/persons.csv`: key,label,family_name,office,aliases,wikidata.
+pub(super) const PERSONS: &str = "key,label,family_name,office,aliases,wikidata\n";
+/// `data/resolutions.csv`: number,year,symbol,date,title,meeting_record.
+pub(super) const RESOLUTIONS: &str = "number,year,symbol,date,title,meeting_record\n";

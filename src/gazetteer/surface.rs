@@ -1,0 +1,225 @@
+//! One Aho-Corasick automaton over every surface form of every gazetteer:
+//! state names and adjectives, organisation names and acronyms, places and
+//! persons. One leftmost-longest pass finds them all, and because all kinds
+//! share the automaton the longest form wins across kinds: "Economic
+//! Community of West African States" hides "African", "Democratic Republic
+//! of the Congo" hides "Congo", "Lake Chad Basin" hides "Chad".
+//!
+//! Case: acronyms match exactly ("UN" never matches "un"); other forms also
+//! match with their first letter's case flipped ("al-Qaida" / "Al-Qaida"),
+//! which is the only case variation names show in UN records.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+
+use super::gazetteer;
+
+/// What a surface form denotes; the index is into the gazetteer's vectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A state's name, official name or alias.
+    StateName(u32),
+    /// An adjective of a state ("Kuwaiti"); whether the phrase means the
+    /// state is for the caller to judge ("spoke in French" does not).
+    StateAdjective(u32),
+    /// An organisation's label or long-form alias.
+    Organisation(u32),
+    /// An organisation's acronym, matched case-sensitively.
+    OrganisationAcronym(u32),
+    /// A place's label or alias.
+    Place(u32),
+    /// A person's full name or alias.
+    Person(u32),
+    /// A person's family name alone ("Guterres"), weaker evidence.
+    PersonFamily(u32),
+}
+
+impl Target {
+    /// Preference when one form denotes several things: a state's name
+    /// beats an organisation, which beats a place, a person, an adjective.
+    fn rank(self) -> u8 {
+        match self {
+            Target::StateName(_) => 0,
+            Target::OrganisationAcronym(_) | Target::Organisation(_) => 1,
+            Target::Place(_) => 2,
+            Target::Person(_) => 3,
+            Target::StateAdjective(_) => 4,
+            Target::PersonFamily(_) => 5,
+        }
+    }
+}
+
+/// A gazetteer form found in a text.
+#[derive(Debug, Clone, Copy)]
+pub struct SurfaceMatch {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Everything the form denotes, best first (see [`Target`]).
+    pub targets: &'static [Target],
+}
+
+/// The compiled automaton and, per pattern, what it denotes.
+pub struct SurfaceMatcher {
+    automaton: AhoCorasick,
+    targets: Vec<Vec<Target>>,
+}
+
+/// The matcher, built on first use from every gazetteer.
+pub fn matcher() -> &'static SurfaceMatcher {
+    static MATCHER: LazyLock<SurfaceMatcher> = LazyLock::new(SurfaceMatcher::build);
+    &MATCHER
+}
+
+/// Whether a form is an acronym ("UNSC", "CIS-ATC", "U.N."), which must
+/// match exactly: no lower-case letter and at least two upper-case ones.
+pub fn is_acronym(form: &str) -> bool {
+    !form.chars().any(char::is_lowercase) && form.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+fn flip_first(form: &str) -> Option<String> {
+    let mut chars = form.chars();
+    let first = chars.next()?;
+    let flipped: String = if first.is_uppercase() {
+        first.to_lowercase().collect()
+    } else if first.is_lowercase() {
+        first.to_uppercase().collect()
+    } else {
+        return None;
+    };
+    Some(flipped + chars.as_str())
+}
+
+impl SurfaceMatcher {
+    fn build() -> Self {
+        let g = gazetteer();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut add = |form: &str, t: Target, flip: bool| {
+            let form = form.trim();
+            // One-letter forms and bare numbers would match everywhere.
+            if form.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                return;
+            }
+            let acronym = is_acronym(form);
+            let mut variants = vec![form.to_string()];
+            if !acronym {
+                if let Some(f) = flip_first(form) {
+                    // Lower-casing a capitalised single word ("Chad" ->
+                    // "chad", "Turkey" -> "turkey") would match common nouns.
+                    let lower_first = form.chars().next().is_some_and(char::is_uppercase);
+                    if !lower_first || (flip && form.contains([' ', '-'])) {
+                        variants.push(f);
+                    }
+                }
+            }
+            for v in variants {
+                let i = *index.entry(v.clone()).or_insert_with(|| {
+                    patterns.push(v);
+                    targets.push(Vec::new());
+                    targets.len() - 1
+                });
+                if !targets[i].contains(&t) {
+                    targets[i].push(t);
+                }
+            }
+        };
+        for (i, s) in g.states.iter().enumerate() {
+            let i = i as u32;
+            add(&s.name, Target::StateName(i), false);
+            add(&s.official_name, Target::StateName(i), false);
+            for a in &s.aliases {
+                add(a, Target::StateName(i), false);
+            }
+            for a in &s.adjectives {
+                add(a, Target::StateAdjective(i), false);
+            }
+        }
+        for (i, o) in g.organisations.iter().enumerate() {
+            let i = i as u32;
+            for f in std::iter::once(&o.label).chain(&o.aliases) {
+                let t = if is_acronym(f) { Target::OrganisationAcronym(i) } else { Target::Organisation(i) };
+                add(f, t, true);
+            }
+        }
+        for (i, p) in g.places.iter().enumerate() {
+            let i = i as u32;
+            for f in std::iter::once(&p.label).chain(&p.aliases) {
+                add(f, Target::Place(i), false);
+            }
+        }
+        for (i, p) in g.persons.iter().enumerate() {
+            let i = i as u32;
+            for f in std::iter::once(&p.label).chain(&p.aliases) {
+                add(f, Target::Person(i), false);
+            }
+            if !p.family_name.is_empty() {
+                add(&p.family_name, Target::PersonFamily(i), false);
+            }
+        }
+        for t in &mut targets {
+            t.sort_by_key(|t| t.rank());
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .unwrap_or_else(|e| panic!("gazetteer automaton over {} forms: {e}", patterns.len()));
+        SurfaceMatcher { automaton, targets }
+    }
+
+    /// Every gazetteer form in `text` that stands as whole words, leftmost
+    /// longest; a form may also start at a lower->upper case change inside a
+    /// token ("ofKazakhstan"), which PDF extraction produces.
+    pub fn find(&'static self, text: &str) -> Vec<SurfaceMatch> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else { break };
+            let (s, e) = (m.start(), m.end());
+            let form_starts_upper = text[s..].chars().next().is_some_and(char::is_uppercase);
+            if crate::extract::matcher::is_bounded(text, s, e, form_starts_upper) {
+                out.push(SurfaceMatch { start: s, end: e, targets: &self.targets[m.pattern().as_usize()] });
+                pos = e;
+            } else {
+                // A match inside a word ("Oman" in "woman") may hide a real
+                // one starting later inside it; retry one char further on.
+                pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(t: &str) -> Vec<&str> {
+        matcher().find(t).into_iter().map(|m| &t[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn longest_form_wins_across_kinds() {
+        let t = "the Economic Community of West African States and the Democratic Republic of the Congo";
+        let f = found(t);
+        assert!(f.contains(&"Economic Community of West African States"), "{f:?}");
+        assert!(f.contains(&"Democratic Republic of the Congo"), "{f:?}");
+        assert!(!f.contains(&"African") && !f.contains(&"Congo"), "{f:?}");
+    }
+
+    #[test]
+    fn run_together_words_and_possessives() {
+        let f = found("the people ofKazakhstan and Kazakhstan's deepest condolences");
+        assert_eq!(f.iter().filter(|x| **x == "Kazakhstan").count(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn no_match_inside_words() {
+        let f = found("a woman from Romania");
+        assert!(!f.contains(&"oman") && !f.contains(&"Oman"), "{f:?}");
+    }
+}
