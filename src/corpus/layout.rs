@@ -13,17 +13,10 @@ pub struct MeetingRecord {
 }
 
 impl MeetingRecord {
-    /// A readable IRI segment: `S-PV-8699`, `S-PV-8699-Resumption1`.
+    /// A readable IRI segment: `S-PV-8699`, `S-PV-8699-Resumption-1`, the
+    /// same as the reference data's records get.
     pub fn slug(&self) -> String {
-        let base: String = self
-            .symbol
-            .chars()
-            .map(|c| if c == '/' || c == '.' { '-' } else { c })
-            .collect();
-        match self.resumption {
-            Some(n) => format!("{base}-Resumption{n}"),
-            None => base,
-        }
+        crate::rdf::iri::symbol_slug(&self.label())
     }
 
     /// The label a reader expects: `S/PV.8699 (Resumption 1)`.
@@ -123,7 +116,7 @@ mod tests {
     fn reads_security_council_names() {
         let (r, pos) = record(Layout::of(Path::new("x/UNSC_2020_SPV.8699Resumption1_spch004.txt")));
         assert_eq!((r.symbol.as_str(), r.resumption, pos), ("S/PV.8699", Some(1), 4));
-        assert_eq!(r.slug(), "S-PV-8699-Resumption1");
+        assert_eq!(r.slug(), "S-PV-8699-Resumption-1");
         let (r, _) = record(Layout::of(Path::new("UNSC_2020_SPV.2020_254_spch001.txt")));
         assert_eq!(r.symbol, "S/2020/254");
         assert_eq!(r.slug(), "S-2020-254");

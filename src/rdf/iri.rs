@@ -33,7 +33,7 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// A document symbol as an IRI segment: `S/2017/467` -> `S-2017-467`.
+/// A document symbol as a readable slug: `S/2017/467` -> `S-2017-467`.
 pub fn symbol_slug(symbol: &str) -> String {
     let mut out = String::with_capacity(symbol.len());
     for c in symbol.chars() {
@@ -47,7 +47,7 @@ pub fn symbol_slug(symbol: &str) -> String {
             c => out.push(c),
         }
     }
-    segment(out.trim_matches('-'))
+    out.trim_matches('-').to_owned()
 }
 
 fn node(iri: String) -> NamedNode {
@@ -117,7 +117,7 @@ pub fn resolution(number: &str) -> NamedNode {
 
 /// A UN document, by symbol: `.../document/S-2017-467`.
 pub fn document(symbol: &str) -> NamedNode {
-    node(format!("{ID}document/{}", symbol_slug(symbol)))
+    node(format!("{ID}document/{}", segment(&symbol_slug(symbol))))
 }
 
 /// A mention: the speech's IRI with an RFC 5147 character fragment, as NIF
@@ -144,7 +144,8 @@ pub fn wikidata(qid: &str) -> NamedNode {
 /// The document's address on the UN's document server.
 pub fn undocs(symbol: &str) -> NamedNode {
     let path: String = symbol.chars().filter(|c| !c.is_whitespace()).collect();
-    node(format!("https://undocs.org/{}", path.replace('(', "%28").replace(')', "%29")))
+    let encoded: Vec<String> = path.split('/').map(segment).collect();
+    node(format!("https://undocs.org/{}", encoded.join("/")))
 }
 
 #[cfg(test)]
@@ -159,6 +160,8 @@ mod tests {
         assert_eq!(slug("Vladimir  Voronkov"), "vladimir-voronkov");
         assert_eq!(slug("Côte d'Ivoire"), "côte-d-ivoire");
         assert_eq!(undocs("S/RES/2253 (2015)").as_str(), "https://undocs.org/S/RES/2253%282015%29");
+        assert_eq!(undocs("S/PV.1|x").as_str(), "https://undocs.org/S/PV.1%7Cx");
+        assert_eq!(meeting(&symbol_slug("S/PV.8699 (Resumption 1)")).as_str(), "https://w3id.org/unkg/id/meeting/S-PV-8699-Resumption-1");
         for iri in [speech("FIN 78"), person("ja'afari"), mention("a b", 1, 2)] {
             assert!(NamedNode::new(iri.as_str()).is_ok(), "{iri}");
         }

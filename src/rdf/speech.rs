@@ -112,7 +112,7 @@ impl<'a> Writer<'a> {
         self.out.text(&m, &self.pref_label.clone(), &label);
         match &sp.layout {
             Layout::Unsc { record, .. } => {
-                self.out.text(&m, &unkg(prop::SYMBOL), &record.symbol);
+                self.out.text(&m, &unkg(prop::SYMBOL), &record.label());
                 self.out.add(&m, &term(SCHEMA, "url"), iri::undocs(&record.symbol));
                 if let Some(n) = record.resumption {
                     self.out.integer(&m, &unkg(prop::RESUMPTION), i64::from(n));
