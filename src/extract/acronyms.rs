@@ -86,8 +86,8 @@ pub fn find(text: &str, orgs: &[Mention], surface: &[SurfaceMatch]) -> Vec<Menti
             .ok()
             .and_then(|i| surface.get(i))
             .filter(|m| m.end == acr.end())
-            .and_then(|m| match m.targets.first() {
-                Some(Target::OrganisationAcronym(i)) => g.organisations.get(*i as usize),
+            .and_then(|m| match m.best() {
+                Some(Target::OrganisationAcronym(i)) => g.organisations.get(i as usize),
                 _ => None,
             });
         let before = orgs.partition_point(|m| m.end <= lf_end);
@@ -99,7 +99,7 @@ pub fn find(text: &str, orgs: &[Mention], surface: &[SurfaceMatch]) -> Vec<Menti
         } else {
             // Another kind of name before the parenthesis ("Central African
             // Republic (CAR)") is not for this module.
-            let other_before = surface.iter().any(|m| m.end == lf_end && !matches!(m.targets.first(), Some(Target::Organisation(_))));
+            let other_before = surface.iter().any(|m| m.end == lf_end && !matches!(m.best(), Some(Target::Organisation(_))));
             if other_before {
                 continue;
             }

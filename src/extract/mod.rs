@@ -121,6 +121,35 @@ pub fn extract(text: &NormalizedText, ctx: &Context) -> Extraction {
 /// [`extract`] over a plain string, for callers and tests that have no
 /// offset map.
 pub fn extract_str(t: &str, ctx: &Context) -> Extraction {
+    // Joined lines can leave runs of spaces ("Human  Rights Council"); names
+    // are matched on a copy with single spaces and mapped back.
+    if !t.contains("  ") {
+        return extract_single_spaced(t, ctx);
+    }
+    let mut squeezed = String::with_capacity(t.len());
+    let mut map: Vec<usize> = Vec::with_capacity(t.len() + 1);
+    let bytes = t.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' && i > 0 && bytes[i - 1] == b' ' {
+            continue;
+        }
+        map.push(i);
+    }
+    map.push(t.len());
+    // Only ASCII spaces are dropped, so the kept bytes form valid UTF-8.
+    squeezed.push_str(&String::from_utf8_lossy(&map[..map.len() - 1].iter().map(|&i| bytes[i]).collect::<Vec<u8>>()));
+    let mut ex = extract_single_spaced(&squeezed, ctx);
+    let back = |s: usize, e: usize| (map[s], if e == 0 { 0 } else { map[e - 1] + 1 });
+    for m in &mut ex.mentions {
+        (m.start, m.end) = back(m.start, m.end);
+    }
+    for ev in &mut ex.events {
+        (ev.start, ev.end) = back(ev.start, ev.end);
+    }
+    ex
+}
+
+fn extract_single_spaced(t: &str, ctx: &Context) -> Extraction {
     let found = surface::matcher().find(t);
     let covered = |s: usize, e: usize| {
         let k = found.partition_point(|m| m.end <= s);

@@ -62,7 +62,7 @@ pub fn from_surface(matches: &[SurfaceMatch]) -> Vec<Mention> {
     let g = gazetteer();
     let mut out = Vec::new();
     for m in matches {
-        let Some(&t) = m.targets.first() else { continue };
+        let Some(t) = m.best() else { continue };
         let (Target::Organisation(i) | Target::OrganisationAcronym(i)) = t else { continue };
         let Some(o) = g.organisations.get(i as usize) else { continue };
         out.push(mention(m.start, m.end, EntityKind::Organisation, o.key.clone(), o.label.clone(), "gazetteer", 0.95));
@@ -180,6 +180,11 @@ fn name_run(text: &str, at: usize) -> Option<usize> {
     while let Some(t) = next_token(text, pos) {
         if t.start > pos + 1 || !is_name_token(text, t) {
             break;
+        }
+        // "the Council of Kazakhstan's full commitment": a possessive ends
+        // the phrase and the name was never there.
+        if t.text(text).ends_with("'s") {
+            return None;
         }
         // "'s" of a possessive inside a name ("Children's Fund") is kept by
         // the tokenizer already.

@@ -142,13 +142,13 @@ pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
     let titled = |s: usize| cands.iter().any(|&(cs, ce, _, _)| cs <= s && s < ce);
     let mut gaz: Vec<(usize, usize, Option<usize>, f32)> = Vec::new();
     for m in surface {
-        match m.targets.first() {
-            Some(Target::Person(i)) => gaz.push((m.start, m.end, Some(*i as usize), 0.95)),
+        match m.best() {
+            Some(Target::Person(i)) => gaz.push((m.start, m.end, Some(i as usize), 0.95)),
             Some(Target::PersonFamily(i)) => {
-                let Some(p) = g.persons.get(*i as usize) else { continue };
+                let Some(p) = g.persons.get(i as usize) else { continue };
                 let common = COMMON_WORDS.contains(&p.family_name.as_str()) || p.family_name.chars().count() < 5;
                 if !common || titled(m.start) {
-                    gaz.push((m.start, m.end, Some(*i as usize), 0.8));
+                    gaz.push((m.start, m.end, Some(i as usize), 0.8));
                 }
             }
             _ => {}

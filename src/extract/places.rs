@@ -33,7 +33,7 @@ pub fn from_surface(matches: &[SurfaceMatch]) -> Vec<Mention> {
     let g = gazetteer();
     let mut out = Vec::new();
     for m in matches {
-        let Some(&Target::Place(i)) = m.targets.first() else { continue };
+        let Some(Target::Place(i)) = m.best() else { continue };
         let Some(p) = g.places.get(i as usize) else { continue };
         out.push(mention(m.start, m.end, EntityKind::Place, p.key.clone(), p.label.clone(), "gazetteer", 0.93));
     }

@@ -55,7 +55,7 @@ pub fn from_surface(text: &str, matches: &[SurfaceMatch]) -> Vec<Mention> {
     let g = gazetteer();
     let mut out = Vec::new();
     for m in matches {
-        let Some(&t) = m.targets.first() else { continue };
+        let Some(t) = m.best() else { continue };
         let (i, adjective) = match t {
             Target::StateName(i) => (i, false),
             Target::StateAdjective(i) => (i, true),

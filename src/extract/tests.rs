@@ -94,3 +94,12 @@ fn throughput() {
     let secs = t0.elapsed().as_secs_f64();
     println!("{} files, {:.1} MB, {n} mentions, {secs:.2} s, {:.1} MB/s on one core", texts.len(), bytes as f64 / 1e6, bytes as f64 / 1e6 / secs);
 }
+
+#[test]
+fn runs_of_spaces_from_joined_lines_do_not_hide_names() {
+    let t = "As a member of the Human  Rights Council. Finland works";
+    let ex = extract_str(t, &Context::default());
+    let org = ex.mentions.iter().find(|m| m.kind == EntityKind::Organisation).expect("an organisation");
+    assert_eq!(&t[org.start..org.end], "Human  Rights Council");
+    assert_eq!(org.key, "HRC");
+}

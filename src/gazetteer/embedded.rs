@@ -5,7 +5,7 @@
 /// `data/states.csv`: alpha3,alpha2,m49,name,official_name,wikidata,aliases,adjectives.
 pub(super) const STATES: &str = include_str!("../../data/states.csv");
 /// `data/organisations.csv`: key,label,kind,aliases,wikidata.
-pub(super) const ORGANISATIONS: &str = "key,label,kind,aliases,wikidata\n";
+pub(super) const ORGANISATIONS: &str = include_str!("../../data/organisations.csv");
 /// `data/places.csv`: key,label,kind,state,aliases,wikidata.
 pub(super) const PLACES: &str = "key,label,kind,state,aliases,wikidata\n";
 /// `data/persons.csv`: key,label,family_name,office,aliases,wikidata.

@@ -51,6 +51,32 @@ impl Target {
     }
 }
 
+/// One form a pattern stands for: its exact spelling and what it denotes.
+#[derive(Debug, Clone)]
+struct Entry {
+    form: String,
+    acronym: bool,
+    /// Whether the form may also be written with its first letter in lower
+    /// case: multi-word organisation names ("al-Shabaab" for "Al-Shabaab").
+    flip: bool,
+    target: Target,
+}
+
+impl Entry {
+    /// Whether `found` (equal to the form up to ASCII case) is a spelling of
+    /// this form: acronyms exactly; other forms with any case after the first
+    /// letter ("Lake Chad basin"), which must be upper-case unless the form
+    /// itself starts lower-case or may flip.
+    fn accepts(&self, found: &str) -> bool {
+        if self.acronym {
+            return found == self.form;
+        }
+        let upper = found.chars().next().is_some_and(char::is_uppercase);
+        let form_lower = self.form.chars().next().is_some_and(char::is_lowercase);
+        upper || form_lower || (self.flip && found.get(1..) == self.form.get(1..))
+    }
+}
+
 /// A gazetteer form found in a text.
 #[derive(Debug, Clone, Copy)]
 pub struct SurfaceMatch {
@@ -58,14 +84,31 @@ pub struct SurfaceMatch {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// Everything the form denotes, best first (see [`Target`]).
-    pub targets: &'static [Target],
+    entries: &'static [Entry],
+    /// Bit i set: `entries[i]` accepts the text found.
+    accepted: u64,
+}
+
+impl SurfaceMatch {
+    /// Everything the form found denotes, best first (see [`Target`]).
+    pub fn targets(&self) -> impl Iterator<Item = Target> + '_ {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < 64 && self.accepted & (1 << i) != 0)
+            .map(|(_, e)| e.target)
+    }
+
+    /// The best thing the form found denotes.
+    pub fn best(&self) -> Option<Target> {
+        self.targets().next()
+    }
 }
 
 /// The compiled automaton and, per pattern, what it denotes.
 pub struct SurfaceMatcher {
     automaton: AhoCorasick,
-    targets: Vec<Vec<Target>>,
+    entries: Vec<Vec<Entry>>,
 }
 
 /// The matcher, built on first use from every gazetteer.
@@ -80,52 +123,30 @@ pub fn is_acronym(form: &str) -> bool {
     !form.chars().any(char::is_lowercase) && form.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-fn flip_first(form: &str) -> Option<String> {
-    let mut chars = form.chars();
-    let first = chars.next()?;
-    let flipped: String = if first.is_uppercase() {
-        first.to_lowercase().collect()
-    } else if first.is_lowercase() {
-        first.to_uppercase().collect()
-    } else {
-        return None;
-    };
-    Some(flipped + chars.as_str())
-}
-
 impl SurfaceMatcher {
     fn build() -> Self {
         let g = gazetteer();
+        // Patterns are keyed by their ASCII-lower-cased form, since the
+        // automaton ignores ASCII case and `Entry::accepts` judges the case.
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut add = |form: &str, t: Target, flip: bool| {
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut add = |form: &str, target: Target, flip: bool| {
             let form = form.trim();
             // One-letter forms and bare numbers would match everywhere.
             if form.chars().filter(|c| c.is_alphabetic()).count() < 2 {
                 return;
             }
             let acronym = is_acronym(form);
-            let mut variants = vec![form.to_string()];
-            if !acronym {
-                if let Some(f) = flip_first(form) {
-                    // Lower-casing a capitalised single word ("Chad" ->
-                    // "chad", "Turkey" -> "turkey") would match common nouns.
-                    let lower_first = form.chars().next().is_some_and(char::is_uppercase);
-                    if !lower_first || (flip && form.contains([' ', '-'])) {
-                        variants.push(f);
-                    }
-                }
-            }
-            for v in variants {
-                let i = *index.entry(v.clone()).or_insert_with(|| {
-                    patterns.push(v);
-                    targets.push(Vec::new());
-                    targets.len() - 1
-                });
-                if !targets[i].contains(&t) {
-                    targets[i].push(t);
-                }
+            let flip = flip && !acronym && form.contains([' ', '-']);
+            let key = form.to_ascii_lowercase();
+            let i = *index.entry(key).or_insert_with(|| {
+                patterns.push(form.to_string());
+                entries.push(Vec::new());
+                entries.len() - 1
+            });
+            if !entries[i].iter().any(|e| e.form == form && e.target == target) {
+                entries[i].push(Entry { form: form.to_string(), acronym, flip, target });
             }
         };
         for (i, s) in g.states.iter().enumerate() {
@@ -161,14 +182,16 @@ impl SurfaceMatcher {
                 add(&p.family_name, Target::PersonFamily(i), false);
             }
         }
-        for t in &mut targets {
-            t.sort_by_key(|t| t.rank());
+        for e in &mut entries {
+            e.sort_by_key(|e| e.target.rank());
+            e.truncate(64);
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
             .build(&patterns)
             .unwrap_or_else(|e| panic!("gazetteer automaton over {} forms: {e}", patterns.len()));
-        SurfaceMatcher { automaton, targets }
+        SurfaceMatcher { automaton, entries }
     }
 
     /// Every gazetteer form in `text` that stands as whole words, leftmost
@@ -180,9 +203,17 @@ impl SurfaceMatcher {
         while pos < text.len() {
             let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else { break };
             let (s, e) = (m.start(), m.end());
-            let form_starts_upper = text[s..].chars().next().is_some_and(char::is_uppercase);
-            if crate::extract::matcher::is_bounded(text, s, e, form_starts_upper) {
-                out.push(SurfaceMatch { start: s, end: e, targets: &self.targets[m.pattern().as_usize()] });
+            let entries = &self.entries[m.pattern().as_usize()];
+            let found = &text[s..e];
+            let mut accepted = 0u64;
+            for (i, entry) in entries.iter().enumerate() {
+                if entry.accepts(found) {
+                    accepted |= 1 << i;
+                }
+            }
+            let form_starts_upper = found.chars().next().is_some_and(char::is_uppercase);
+            if accepted != 0 && crate::extract::matcher::is_bounded(text, s, e, form_starts_upper) {
+                out.push(SurfaceMatch { start: s, end: e, entries, accepted });
                 pos = e;
             } else {
                 // A match inside a word ("Oman" in "woman") may hide a real
@@ -215,6 +246,13 @@ mod tests {
     fn run_together_words_and_possessives() {
         let f = found("the people ofKazakhstan and Kazakhstan's deepest condolences");
         assert_eq!(f.iter().filter(|x| **x == "Kazakhstan").count(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn acronyms_exact_names_loose_after_first_letter() {
+        let f = found("the Lake Chad basin, the WHO and who, US and us, chad");
+        assert!(f.contains(&"Lake Chad basin"), "{f:?}");
+        assert!(f.contains(&"US") && !f.contains(&"us") && !f.contains(&"who") && !f.contains(&"chad"), "{f:?}");
     }
 
     #[test]
