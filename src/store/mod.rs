@@ -87,7 +87,7 @@ impl KgStore {
         // Bounded memory: the loader flushes batches to disk as it goes, and
         // still commits atomically at the end.
         let inner = self.store.bulk_loader().with_max_memory_size_in_megabytes(512);
-        Loader { inner, path: &self.path, count: 0 }
+        Loader { inner, path: &self.path, count: 0, pending: Vec::new() }
     }
 
     /// Flushes and compacts the store after a large build.
@@ -101,18 +101,32 @@ impl KgStore {
     }
 }
 
+/// Quads gathered before they go to the bulk loader: every call to it
+/// writes and ingests its own files, so feeding it speech by speech is slow.
+const PENDING: usize = 400_000;
+
 /// An atomic bulk load into a [`KgStore`].
 pub struct Loader<'a> {
     inner: oxigraph::store::BulkLoader<'a>,
     path: &'a Path,
     count: u64,
+    pending: Vec<Quad>,
 }
 
 impl Loader<'_> {
     /// Queues `quads` for loading.
-    pub fn load(&mut self, quads: Vec<Quad>) -> Result<()> {
+    pub fn load(&mut self, mut quads: Vec<Quad>) -> Result<()> {
         self.count += quads.len() as u64;
-        self.inner.load_quads(quads).map_err(|e| Error::store(self.path, e))
+        self.pending.append(&mut quads);
+        if self.pending.len() >= PENDING {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        let batch = std::mem::take(&mut self.pending);
+        self.inner.load_quads(batch).map_err(|e| Error::store(self.path, e))
     }
 
     /// Number of quads queued so far.
@@ -121,7 +135,8 @@ impl Loader<'_> {
     }
 
     /// Makes everything loaded visible at once.
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
+        self.flush()?;
         self.inner.commit().map_err(|e| Error::store(self.path, e))
     }
 }
