@@ -55,7 +55,7 @@ pub fn find(text: &str) -> Vec<Mention> {
         }
         // "A/B" or "S/A" in prose is not a symbol; real ones have a number
         // part or a series ("PV.", "PRST").
-        if sym.split('/').count() < 2 {
+        if sym.matches('/').count() < 2 && !sym.contains('.') {
             continue;
         }
         out.push(mention(m.start(), end, EntityKind::Document, sym.to_string(), sym.to_string(), "symbol", 0.97));
@@ -112,5 +112,7 @@ mod tests {
     fn council_resolutions_and_prose_are_not_documents() {
         assert!(keys("S/RES/2368 (2017) and resolution 2253 (2015)").is_empty());
         assert!(keys("A and S are letters; A/B testing").is_empty());
+        // A page footer cut short.
+        assert!(keys("must not fail them. S/2").is_empty());
     }
 }

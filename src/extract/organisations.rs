@@ -55,7 +55,19 @@ const LEFT_STOP: &[&str] = &[
 const IN_HEADS: &[&str] = &["Mission", "Office", "Force", "Centre", "Center", "Forces", "Team", "Group"];
 
 /// Phrases of head form that are not organisations.
-const NOT_ORGANISATIONS: &[&str] = &["West Bank", "Soviet Union", "State Party", "States Parties", "Member States", "Gaza Strip"];
+/// Generic bodies ("the Working Group will...") refer back to a named one
+/// without naming it.
+const NOT_ORGANISATIONS: &[&str] = &[
+    "West Bank", "Soviet Union", "State Party", "States Parties", "Member States", "Gaza Strip", "Working Group",
+    "Task Force", "Steering Committee", "Executive Board", "Sanctions Committee", "Monitoring Team",
+    "Group of Experts", "Special Committee", "Ad Hoc Committee", "Expert Group", "Executive Directorate",
+    "Contact Group", "Advisory Group", "Support Group", "Technical Committee", "Joint Committee",
+    "Joint Commission", "Joint Force", "Joint Mission", "Special Mission", "Peacekeeping Mission",
+    "Security Forces", "Armed Forces", "Defence Forces", "Defense Forces", "Police Force", "Regional Office",
+    "Country Office", "Field Office", "National Assembly", "Trust Fund", "Fact-Finding Mission",
+    "Commission of Inquiry", "Presidential Council", "Sovereign Council", "Transitional Council",
+    "High Commission", "Special Tribunal", "Executive Office", "Review Mechanism", "Verification Mechanism",
+];
 
 /// Organisation mentions among the gazetteer matches.
 pub fn from_surface(matches: &[SurfaceMatch]) -> Vec<Mention> {
@@ -234,6 +246,7 @@ mod tests {
     fn bare_heads_and_non_bodies_are_skipped() {
         assert!(labels("We thank the Council. The Committee met. Council members agreed.").is_empty());
         assert!(labels("settlements in the West Bank").is_empty());
+        assert!(labels("Saint Vincent and the Grenadines, the Working Group will be able").is_empty());
         assert_eq!(
             labels("the Joint Force of the Group of Five for the Sahel in Mali"),
             ["Joint Force of the Group of Five for the Sahel"]
