@@ -55,6 +55,10 @@ const LEFT_STOP: &[&str] = &[
 const IN_HEADS: &[&str] = &["Mission", "Office", "Force", "Centre", "Center", "Forces", "Team", "Group"];
 
 /// Phrases of head form that are not organisations.
+/// Places whose names end in a head word ("West Bank and Gaza").
+/// Also instruments named like bodies ("Programme of Action").
+const PLACES_WITH_HEADS: &[&str] = &["West Bank", "Gaza Strip", "Soviet Union", "Golan Heights", "Programme", "Program"];
+
 /// Generic bodies ("the Working Group will...") refer back to a named one
 /// without naming it.
 const NOT_ORGANISATIONS: &[&str] = &[
@@ -98,6 +102,10 @@ pub fn by_pattern(text: &str, covered: impl Fn(usize, usize) -> bool) -> Vec<Men
     let mut out: Vec<Mention> = Vec::new();
     for head in HEAD.find_iter(text) {
         let (hs, he) = (head.start(), head.end());
+        // "Chairperson-in-Office" is an office, not a body named "Office".
+        if text[..hs].ends_with('-') {
+            continue;
+        }
         // A body named inside a longer candidate already taken.
         if out.last().is_some_and(|m| m.end >= he) {
             continue;
@@ -111,6 +119,11 @@ pub fn by_pattern(text: &str, covered: impl Fn(usize, usize) -> bool) -> Vec<Men
         let mut named = false;
         while let Some(t) = prev_token(text, start) {
             if t.end + 1 != start && t.end != start {
+                break;
+            }
+            // A possessive before the name is its owner ("Israel's High
+            // Court of Justice").
+            if t.text(text).ends_with("'s") {
                 break;
             }
             if is_name_token(text, t) && !is_word(text, t, LEFT_STOP) {
@@ -148,7 +161,7 @@ pub fn by_pattern(text: &str, covered: impl Fn(usize, usize) -> bool) -> Vec<Men
             continue;
         }
         let surface = strip_the(&text[start..end]);
-        if NOT_ORGANISATIONS.contains(&surface) {
+        if NOT_ORGANISATIONS.contains(&surface) || PLACES_WITH_HEADS.contains(&strip_the(&text[start..he])) {
             continue;
         }
         out.push(mention(start, end, EntityKind::Organisation, slug(surface), surface.to_string(), "pattern", 0.7));

@@ -57,7 +57,8 @@ fn corpus_files(dir: &str, limit: usize) -> Vec<std::path::PathBuf> {
 #[ignore]
 fn dump_samples() {
     let dir = std::env::var("UNKG_DUMP").unwrap_or_else(|_| "/work/shared/corpus/samples".into());
-    for p in corpus_files(&dir, 50) {
+    let limit = std::env::var("UNKG_DUMP_LIMIT").ok().and_then(|l| l.parse().ok()).unwrap_or(50);
+    for p in corpus_files(&dir, limit) {
         let raw = std::fs::read(&p).unwrap_or_default();
         let s = String::from_utf8_lossy(&raw);
         let body = s.split_once("):").map_or(&*s, |(_, b)| b);

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::gazetteer;
 
@@ -193,6 +193,7 @@ impl SurfaceMatcher {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
             .build(&patterns)
             .unwrap_or_else(|e| panic!("gazetteer automaton over {} forms: {e}", patterns.len()));
         SurfaceMatcher { automaton, entries }
@@ -205,24 +206,45 @@ impl SurfaceMatcher {
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else { break };
-            let (s, e) = (m.start(), m.end());
-            let entries = &self.entries[m.pattern().as_usize()];
-            let found = &text[s..e];
-            let mut accepted = 0u64;
-            for (i, entry) in entries.iter().enumerate() {
-                if entry.accepts(found) {
-                    accepted |= 1 << i;
+            let Some(first) = self.automaton.find(Input::new(text).span(pos..text.len())) else { break };
+            let s = first.start();
+            let mut m = first;
+            let mut hit = None;
+            loop {
+                let e = m.end();
+                let entries = &self.entries[m.pattern().as_usize()];
+                let found = &text[s..e];
+                let mut accepted = 0u64;
+                for (i, entry) in entries.iter().enumerate() {
+                    if entry.accepts(found) {
+                        accepted |= 1 << i;
+                    }
+                }
+                let form_starts_upper = found.chars().next().is_some_and(char::is_uppercase);
+                if accepted != 0 && crate::extract::matcher::is_bounded(text, s, e, form_starts_upper) {
+                    hit = Some(SurfaceMatch { start: s, end: e, entries, accepted });
+                    break;
+                }
+                // The longest form here fails ("African Union-United Nations
+                // Mission" followed by "-led"); a shorter one starting at
+                // the same place may stand ("African Union").
+                if e <= s + 1 {
+                    break;
+                }
+                let shorter = Input::new(text).span(s..e - 1).anchored(Anchored::Yes);
+                match self.automaton.find(shorter) {
+                    Some(n) => m = n,
+                    None => break,
                 }
             }
-            let form_starts_upper = found.chars().next().is_some_and(char::is_uppercase);
-            if accepted != 0 && crate::extract::matcher::is_bounded(text, s, e, form_starts_upper) {
-                out.push(SurfaceMatch { start: s, end: e, entries, accepted });
-                pos = e;
-            } else {
+            match hit {
+                Some(h) => {
+                    pos = h.end;
+                    out.push(h);
+                }
                 // A match inside a word ("Oman" in "woman") may hide a real
                 // one starting later inside it; retry one char further on.
-                pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+                None => pos = s + text[s..].chars().next().map_or(1, char::len_utf8),
             }
         }
         out
@@ -258,6 +280,12 @@ mod tests {
         assert!(f.contains(&"Economic Community of West African states"), "{f:?}");
         assert!(f.contains(&"US") && !f.contains(&"us") && !f.contains(&"who") && !f.contains(&"chad"), "{f:?}");
         assert!(found("Let me thank").is_empty());
+    }
+
+    #[test]
+    fn a_failed_long_form_leaves_the_shorter_one() {
+        let f = found("the African Union-United Nations Hybrid Operation-led effort");
+        assert!(f.contains(&"African Union"), "{f:?}");
     }
 
     #[test]
