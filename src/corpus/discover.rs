@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 /// Every `.txt` file at or below `paths`, sorted, each once.
 ///
 /// Files named explicitly are taken whatever their extension; folders are
-/// searched recursively for `.txt` files.
+/// searched recursively for `.txt` files, leaving out the corpora's own
+/// `README*.txt`, which describe a corpus and are no speech.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
@@ -30,9 +31,13 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if kind.is_dir() {
             walk(&path, files)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) && !is_readme(&path) {
             files.push(path);
         }
     }
     Ok(())
+}
+
+fn is_readme(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.to_ascii_uppercase().starts_with("README"))
 }

@@ -40,7 +40,8 @@ pub enum EntityKind {
     Document,
     /// A place that is not a state; key: gazetteer key or slug.
     Place,
-    /// A date; key: `2017-06-07` (xsd:date) or `2017-06` (xsd:gYearMonth).
+    /// A date; key: `2017-06-07` (xsd:date), `2017-06` (xsd:gYearMonth) or
+    /// `2017` (xsd:gYear).
     Date,
 }
 

@@ -191,17 +191,15 @@ impl<'a> Writer<'a> {
             self.out.text(&node, &anchor, quote);
             self.out.add(&node, &unkg(prop::EXTRACTOR), iri::extractor(m.extractor));
             self.out.typed(&node, &confidence, &format!("{:.2}", m.confidence), &double);
-            self.out.add(&node, &unkg(prop::DENOTES_CLASS), class_node(m.kind));
             let Some(entity) = entity_node(m) else {
                 if m.kind == EntityKind::Date {
-                    let dt = if m.key.len() == 10 { "date" } else { "gYearMonth" };
-                    self.out.typed(&node, &unkg(prop::DATE_VALUE), &m.key, &term(XSD, dt));
+                    self.out.typed(&node, &unkg(prop::DATE_VALUE), &m.key, &term(XSD, date_type(&m.key)));
                 }
                 continue;
             };
             self.out.add(&node, &ident, entity.clone());
-            self.out.add(&s, &term(SCHEMA, "mentions"), entity.clone());
             if described.insert((m.kind, m.key.clone())) {
+                self.out.add(&s, &term(SCHEMA, "mentions"), entity.clone());
                 self.describe(&entity, m);
             }
             // Forms found in the text (acronyms defined there, shorter names)
@@ -214,7 +212,9 @@ impl<'a> Writer<'a> {
     }
 
     fn describe(&mut self, entity: &NamedNode, m: &Mention) {
-        self.out.add(entity, &self.rdf_type.clone(), class_node(m.kind));
+        if let Some(class) = class_node(m.kind) {
+            self.out.add(entity, &self.rdf_type.clone(), class);
+        }
         self.out.text(entity, &self.pref_label.clone(), &m.label);
         match m.kind {
             EntityKind::State => self.out.text(entity, &unkg(prop::ALPHA3), &m.key),
@@ -247,8 +247,7 @@ impl<'a> Writer<'a> {
             self.out.text(&node, &self.label.clone(), &format!("{kind} in {}", place.label));
             self.out.add(&node, &term(SCHEMA, "location"), place_node);
             if let Some(date) = ev.date.and_then(|d| found.mentions.get(d)) {
-                let dt = if date.key.len() == 10 { "date" } else { "gYearMonth" };
-                self.out.typed(&node, &term(SCHEMA, "startDate"), &date.key, &term(XSD, dt));
+                self.out.typed(&node, &term(SCHEMA, "startDate"), &date.key, &term(XSD, date_type(&date.key)));
             }
             let (start, stop) = text.original_span(ev.start, ev.end);
             self.out.add(&node, &term(PROV, "wasDerivedFrom"), iri::mention(&self.speech.id, start, stop));
@@ -257,17 +256,26 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// The class of the entities of `kind`; dates are literals, typed `xsd:date`.
-fn class_node(kind: EntityKind) -> NamedNode {
-    unkg(match kind {
+/// The XML Schema type of a date key: `2017-06-07`, `2017-06` or `2017`.
+fn date_type(key: &str) -> &'static str {
+    match key.len() {
+        10 => "date",
+        7 => "gYearMonth",
+        _ => "gYear",
+    }
+}
+
+/// The class of the entities of `kind`; none for dates, which are literals.
+fn class_node(kind: EntityKind) -> Option<NamedNode> {
+    Some(unkg(match kind {
         EntityKind::State => class::STATE,
         EntityKind::Organisation => class::ORGANISATION,
         EntityKind::Person => class::PERSON,
         EntityKind::Resolution => class::RESOLUTION,
         EntityKind::Document => class::DOCUMENT,
         EntityKind::Place => class::PLACE,
-        EntityKind::Date => return term(XSD, "date"),
-    })
+        EntityKind::Date => return None,
+    }))
 }
 
 fn entity_node(m: &Mention) -> Option<NamedNode> {

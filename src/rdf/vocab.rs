@@ -81,7 +81,7 @@ pub mod prop {
         RESOLUTION_NUMBER = "resolutionNumber", SYMBOL = "symbol", ADOPTED_AT = "adoptedAt",
         COUNCIL_MEMBER_IN = "councilMemberIn", LOCATED_IN = "locatedIn", KIND = "kind",
         EVENT_KIND = "eventKind", EXTRACTOR = "extractor", DATE_VALUE = "dateValue",
-        DENOTES_CLASS = "denotesClass", FAMILY_NAME = "familyName",
+        FAMILY_NAME = "familyName",
     );
 }
 

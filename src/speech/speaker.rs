@@ -97,7 +97,10 @@ pub fn identify_speaker(
         (Some((printed, state, org)), false) => {
             speaker.state = state.clone();
             speaker.organisation = org.clone();
-            if state.is_none() && org.is_none() {
+            // A General Debate file is named by its state's code, which says
+            // more than a historical name ("Yugoslavia") the table may give.
+            let named_by_file = matches!(layout, Layout::Ungdc { .. });
+            if state.is_none() && org.is_none() && !named_by_file {
                 warnings.push(format!("metadata: speaker's country {printed:?} is no known state or organisation"));
             }
         }

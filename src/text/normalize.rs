@@ -66,7 +66,7 @@ pub fn normalize(original: &str, base: usize) -> NormalizedText {
                 // "terror-\nism": a word broken by the layout, not a compound.
                 text.pop();
                 origin.pop();
-            } else if prev != Some('-') && !text.is_empty() && i < chars.len() {
+            } else if prev.is_some_and(|p| p != '-' && p != ' ') && i < chars.len() {
                 push(&mut text, &mut origin, ' ', start);
             }
             continue;
@@ -118,6 +118,12 @@ mod tests {
         assert_eq!(n.text, "the Counter-Terrorism Committee met in\n\nTehran");
         assert_eq!(quote(orig, &n, "Counter-Terrorism"), "Counter-\r\nTerrorism");
         assert_eq!(quote(orig, &n, "Tehran"), "Tehran");
+    }
+
+    #[test]
+    fn a_trailing_space_before_a_line_break_gives_one_space() {
+        let n = normalize("Human \r\nRights Council", 0);
+        assert_eq!(n.text, "Human Rights Council");
     }
 
     #[test]
