@@ -28,8 +28,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
-        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        if kind.is_dir() {
+        // Follows symbolic links, so that a folder of links to corpus parts works.
+        let meta = std::fs::metadata(&path).map_err(|e| Error::io(&path, e))?;
+        if meta.is_dir() {
             walk(&path, files)?;
         } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) && !is_readme(&path) {
             files.push(path);
