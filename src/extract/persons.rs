@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::gazetteer::gazetteer;
@@ -23,7 +24,7 @@ use super::{EntityKind, Mention};
 /// that "Under-Secretary-General" is not read as "Secretary-General".
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?:His|Her) (?:Excellency|Majesty|Royal Highness|Highness|Holiness|Eminence)|Under-Secretary-General|Assistant Secretary-General|Deputy Secretary-General|Secretary-General|High Commissioner|Special Envoy|Special Representative|Special Coordinator|Special Adviser|Special Rapporteur|Personal Envoy|Executive Director|Executive Secretary|Director-General|Director General|Vice-President|Vice President|Deputy Prime Minister|Prime Minister|Foreign Minister|Minister for Foreign Affairs|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|Minister|President|Chancellor|Crown Prince|King|Queen|Prince|Princess|Sheikh|Sheikha|Emir|Amir|Sultan|Pope|Cardinal|Archbishop|Ambassador|Judge|Professor|Prof\.|Senator|Governor|Mayor|Lieutenant General|Major General|Brigadier General|Field Marshal|Marshal|Colonel|Commander|Chairman|Chairperson|Mrs\.|Mrs|Mr\.|Mr|Ms\.|Ms|Dr\.|Dr|Sir|Dame|Lord|Baroness|Madam|Madame|Mme\.?|Messrs\.)",
+        r"(?-u:\b)(?:(?:His|Her) (?:Excellency|Majesty|Royal Highness|Highness|Holiness|Eminence)|Under-Secretary-General|Assistant Secretary-General|Deputy Secretary-General|Secretary-General|Deputy High Commissioner|High Commissioner|High Representative|Deputy Special Envoy|Special Envoy|Deputy Special Representative|Special Representative|Deputy Special Coordinator|Special Coordinator|Special Adviser|Special Rapporteur|Personal Envoy|Emergency Relief Coordinator|Resident Coordinator|Humanitarian Coordinator|Force Commander|Chief Prosecutor|Prosecutor|Chief Justice|Executive Director|Executive Secretary|Director-General|Director General|Vice-President|Vice President|President-elect|Deputy Prime Minister|Prime Minister|Foreign Minister|Defence Minister|Minister for Foreign Affairs|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|State Counsellor|Minister|President|Chancellor|Crown Prince|King|Queen|Prince|Princess|Sheikh|Sheikha|Emir|Amir|Sultan|Pope|Patriarch|Cardinal|Archbishop|Bishop|Imam|Ayatollah|Rabbi|Ambassador|Judge|Professor|Prof\.|Senator|Governor|Mayor|Lieutenant General|Lieutenant-General|Major General|Major-General|Brigadier General|Field Marshal|Marshal|General|Colonel|Commander|Chairman|Chairperson|Chairwoman|Mrs\.|Mrs|Mr\.|Mr|Ms\.|Ms|Dr\.|Dr|Sir|Dame|Lord|Baroness|Madam|Madame|Mme\.?|Messrs\.)",
     )
     .expect("title regex compiles")
 });
@@ -41,6 +42,13 @@ const NOT_NAMES: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "Council's", "Court", "Board", "Chamber", "Her", "His", "Excellencies", "Colleagues", "Sir",
+    // Forms of address and words that follow an office in a salutation
+    // ("Mr. President, Distinguished Delegates").
+    "Distinguished", "Delegates", "Ladies", "Gentlemen", "Dear", "Honourable", "Honorable", "Friends",
+    "Brothers", "Sisters", "Allow", "Let", "Please", "Today", "Vice", "Representatives", "Assembly", "Debate",
+    "Agency", "Fund", "Programme", "Commission", "Secretariat", "Force", "Forces", "Group", "Union",
+    "Affairs", "Operations", "Peace", "Prize", "Day", "Week", "Year", "Agenda", "Goals", "Charter",
+    "Comment", "No", "Nos", "Resolution", "Article", "Annex", "Part", "Section", "Rule", "Treaty",
 ];
 
 /// Lower-case particles inside names ("Staffan de Mistura").
@@ -59,9 +67,58 @@ fn roman(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
+/// Given names common among the persons UN speeches name without a title
+/// ("Martin Griffiths", "Mark Lowcock", "Kofi Annan"): a capitalised word
+/// after one of them is read as a family name. Names that are also common
+/// English words, months or places (May, Grant, Victoria, Jordan) are left
+/// out on purpose.
+const GIVEN_NAMES: &[&str] = &[
+    "Abdullah", "Abdul", "Abdel", "Abdelaziz", "Abdou", "Abdoulaye", "Abiy", "Adama", "Adel", "Adrian", "Ahmad",
+    "Ahmed", "Alain", "Alexander", "Alexandre", "Alexei", "Alfredo", "Ali", "Alicia", "Alison", "Amina", "Amr",
+    "Ana", "Anders", "Andrea", "Andrei", "Andrew", "Andrzej", "Angela", "Angelina", "Ann", "Anna", "Anne",
+    "Antonio", "António", "Ashraf", "Ayman", "Bashar", "Ban", "Barack", "Bernard", "Bill", "Boris", "Boutros",
+    "Carlos", "Catherine", "Charles", "Christian", "Christine", "Christoph", "Claudia", "Cyril", "Dag",
+    "Daniel", "David", "Denis", "Dmitry", "Donald", "Edmond", "Eduardo", "Elizabeth", "Emmanuel", "Emomali",
+    "Enrique", "Erna", "Evo", "Fatima", "Fatou", "Felix", "Félix", "Fernando", "Filippo", "Francis", "Francisco",
+    "François", "Frank", "Gebran", "Geir", "Georg", "Gerhard", "Ghassan", "Gustavo", "Hamid", "Hans", "Hassan",
+    "Heiko", "Helen", "Hervé", "Hillary", "Hosni", "Hugo", "Ibrahim", "Ilham", "Imran", "Ismail", "Ivan", "Izumi",
+    "Jacinda", "Jacques", "Jake", "James", "Jan", "Jean", "Jean-Pierre", "Jean-Yves", "Jeffrey", "Jens",
+    "Joachim", "Joe", "John", "Jorge", "José", "Jose", "Joseph", "Juan", "Julian", "Justin", "Kamala", "Karim",
+    "Kathrin", "Khalid", "Khalifa", "Kim", "Kofi", "Lakhdar", "Laurent", "Liu", "Louise", "Luis", "Luiz",
+    "Macky", "Mahmoud", "Mahamat", "Mamadou", "Manuel", "Margaret", "Maria", "María", "Marie", "Mario", "Mark",
+    "Martin", "Mary", "Matthew", "Michael", "Michel", "Michelle", "Miguel", "Mikhail", "Miroslav", "Mohamed",
+    "Mohammad", "Mohammed", "Muhammad", "Moussa", "Nabil", "Nadia", "Najib", "Narendra", "Natalia", "Nelson",
+    "Nicolas", "Nicolás", "Nikol", "Nursultan", "Olusegun", "Omar", "Omer", "Pascal", "Patricia", "Paul",
+    "Pedro", "Peter", "Philippe", "Pierre", "Rafael", "Ramtane", "Rashid", "Recep", "Riyad", "Robert", "Rodrigo",
+    "Romano", "Rosemary", "Salva", "Samantha", "Sameh", "Saad", "Sebastian", "Sergey", "Sergei", "Sheikh",
+    "Sigrid", "Staffan", "Stephen", "Stéphane", "Susan", "Tedros", "Thomas", "Tijjani", "Ursula", "Vasily",
+    "Vassily", "Vladimir", "Volkan", "Volker", "Walid", "Winnie", "Xavier", "Yasmin", "Yemi", "Yoweri", "Yuri",
+    "Zeid",
+];
+
+/// An automaton over [`GIVEN_NAMES`], matched case-sensitively.
+static GIVEN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(GIVEN_NAMES)
+        .expect("given-name automaton builds")
+});
+
+/// Offices that may stand in apposition before a name ("the
+/// Secretary-General, Antonio Guterres,", "Special Envoy, Geir Pedersen");
+/// forms of address ("Mr.", "His Excellency") never do.
+fn is_office(title: &str) -> bool {
+    !matches!(
+        title.trim_end_matches('.'),
+        "Mrs" | "Mr" | "Ms" | "Dr" | "Sir" | "Dame" | "Lord" | "Baroness" | "Madam" | "Madame" | "Mme" | "Messrs"
+    ) && !title.starts_with("His ")
+        && !title.starts_with("Her ")
+}
+
 /// The name after a title at `at`: capitalised words, initials ("A.") and
-/// particles between capitalised words; returns its span.
-fn name_after(text: &str, at: usize) -> Option<(usize, usize)> {
+/// particles between capitalised words; returns its span and word count. A
+/// possessive ends the name ("Mark Lowcock's report" -> "Mark Lowcock").
+fn name_after(text: &str, at: usize) -> Option<(usize, usize, usize)> {
     let mut pos = at;
     let mut start = None;
     let mut end = at;
@@ -81,6 +138,15 @@ fn name_after(text: &str, at: usize) -> Option<(usize, usize)> {
                 _ => break,
             }
         }
+        if let Some(stem) = w.strip_suffix("'s") {
+            let st = Token { start: t.start, end: t.start + stem.len() };
+            if !stem.is_empty() && is_name_word(text, st) && !roman(stem) {
+                start.get_or_insert(t.start);
+                end = st.end;
+                words += 1;
+            }
+            break;
+        }
         // A roman numeral only follows a name ("King Abdullah II").
         if !is_name_word(text, t) || (start.is_none() && roman(w)) {
             break;
@@ -94,23 +160,68 @@ fn name_after(text: &str, at: usize) -> Option<(usize, usize)> {
             pos = t.end + 1;
         }
     }
-    start.map(|s| (s, end))
+    start.map(|s| (s, end, words))
 }
 
-/// Person candidates after titles.
-fn by_title(text: &str) -> Vec<(usize, usize, f32)> {
+/// Whether what follows a name in apposition closes it: punctuation, the
+/// end, or a word that continues the sentence ("Geir Pedersen, and").
+fn closes_apposition(text: &str, end: usize) -> bool {
+    match char_at(text, end) {
+        None => true,
+        Some(c) if matches!(c, ',' | '.' | ';' | ':' | ')') => true,
+        Some(' ') => next_token(text, end).is_some_and(|t| {
+            matches!(t.text(text), "and" | "for" | "of" | "on" | "who" | "has" | "have" | "had" | "is" | "was" | "to" | "in" | "at")
+        }),
+        _ => false,
+    }
+}
+
+/// Person candidates after titles: (start, end, confidence, how found).
+fn by_title(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(m) = TITLE.find_at(text, pos) {
         pos = m.end();
-        // A title is a whole word followed by the name ("Kingdom" is not
-        // "King").
-        if text.as_bytes().get(m.end()) != Some(&b' ') {
+        // "Attorney-General" is one office, not "General" before a name.
+        if text[..m.start()].ends_with('-') {
             continue;
         }
-        // "Mr. President": "Madam" and the like never introduce a name here.
-        let mut after = m.end();
+        let bytes = text.as_bytes();
+        // Apposition: "the Secretary-General, Antonio Guterres,", or after
+        // the office's complement: "the Special Representative of the
+        // Secretary-General for Somalia, James Swan". The name must be full
+        // (two words at least) and closed like an apposition.
+        if is_office(m.as_str()) {
+            let window_end = (m.end() + 90).min(text.len());
+            let mut w_end = window_end;
+            while !text.is_char_boundary(w_end) {
+                w_end -= 1;
+            }
+            let window = &text[m.end()..w_end];
+            let comma = if window.starts_with(", ") {
+                Some(m.end())
+            } else if window.starts_with(" of ") || window.starts_with(" for ") || window.starts_with(" on ") {
+                window.find(", ").filter(|&c| !window[..c].contains(['.', ';', ':', '('])).map(|c| m.end() + c)
+            } else {
+                None
+            };
+            if let Some(c) = comma {
+                if let Some((s, e, n)) = name_after(text, c + 1) {
+                    if n >= 2 && closes_apposition(text, e) && TITLE.find_at(text, c + 2).is_none_or(|t| t.start() != c + 2) {
+                        out.push((s, e, 0.8, "apposition"));
+                        pos = e;
+                        continue;
+                    }
+                }
+            }
+        }
+        // A title is a whole word followed by the name ("Kingdom" is not
+        // "King").
+        if bytes.get(m.end()) != Some(&b' ') {
+            continue;
+        }
         // Chained titles: "His Excellency Mr.", "President Mr.".
+        let mut after = m.end();
         while let Some(n) = TITLE.find_at(text, after) {
             if n.start() != after + 1 {
                 break;
@@ -121,92 +232,167 @@ fn by_title(text: &str) -> Vec<(usize, usize, f32)> {
             }
             after = n.end();
         }
-        if let Some((s, e)) = name_after(text, after) {
-            let e = e.max(s);
-            out.push((s, e, 0.85));
+        if let Some((s, e, _)) = name_after(text, after) {
+            out.push((s, e, 0.85, "title"));
             pos = e;
         }
     }
     out
 }
 
-/// Every person mention: titles, gazetteer, and family names of persons
-/// already named.
+/// Untitled full names that start with a common given name ("thank Martin
+/// Griffiths and Mark Lowcock").
+fn by_given_name(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
+    let mut out = Vec::new();
+    for m in GIVEN.find_iter(text) {
+        if !is_bounded(text, m.start(), m.end(), false) || text.as_bytes().get(m.end()) != Some(&b' ') {
+            continue;
+        }
+        if let Some((s, e, n)) = name_after(text, m.start()) {
+            if s == m.start() && n >= 2 {
+                out.push((s, e, 0.7, "given-name"));
+            }
+        }
+    }
+    out
+}
+
+/// The word of a name that identifies its person in the speech: the
+/// gazetteer's family name if it occurs in it, else the last word.
+fn family_of<'t>(text: &'t str, s: usize, e: usize, gaz: Option<&'static crate::gazetteer::Person>) -> &'t str {
+    let name = &text[s..e];
+    if let Some(p) = gaz {
+        if !p.family_name.is_empty() {
+            if let Some(i) = name.find(p.family_name.as_str()) {
+                return &name[i..i + p.family_name.len()];
+            }
+        }
+    }
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// Every person mention: titles, appositions, given names, the gazetteer,
+/// and family names of persons already named.
+///
+/// An untitled name that lies on another kind of gazetteer name (a state,
+/// an organisation, a place) is left to that name: "Martin Griffiths" is a
+/// person, "Nelson Mandela Bay" need not be.
 pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
     let g = gazetteer();
-    // (start, end, gazetteer index, confidence)
-    let mut cands: Vec<(usize, usize, Option<usize>, f32)> = Vec::new();
-    for (s, e, c) in by_title(text) {
-        cands.push((s, e, None, c));
+    let other_name = |s: usize, e: usize| {
+        let k = surface.partition_point(|m| m.end <= s);
+        surface[k..].iter().take_while(|m| m.start < e).any(|m| {
+            !matches!(m.best(), Some(Target::Person(_) | Target::PersonFamily(_) | Target::StateAdjective(_)) | None)
+        })
+    };
+    // (start, end, gazetteer index, confidence, extractor)
+    let mut cands: Vec<(usize, usize, Option<usize>, f32, &'static str)> = Vec::new();
+    for (s, e, c, x) in by_title(text) {
+        cands.push((s, e, None, c, x));
     }
-    let titled = |s: usize| cands.iter().any(|&(cs, ce, _, _)| cs <= s && s < ce);
-    let mut gaz: Vec<(usize, usize, Option<usize>, f32)> = Vec::new();
+    for (s, e, c, x) in by_given_name(text) {
+        if !cands.iter().any(|t| t.0 < e && s < t.1) && !other_name(s, e) {
+            cands.push((s, e, None, c, x));
+        }
+    }
+    let titled = |cands: &[(usize, usize, Option<usize>, f32, &str)], s: usize| cands.iter().any(|t| t.0 <= s && s < t.1);
+    let mut gaz: Vec<(usize, usize, Option<usize>, f32, &'static str)> = Vec::new();
     for m in surface {
         match m.best() {
-            Some(Target::Person(i)) => gaz.push((m.start, m.end, Some(i as usize), 0.95)),
+            Some(Target::Person(i)) => gaz.push((m.start, m.end, Some(i as usize), 0.95, "gazetteer")),
             Some(Target::PersonFamily(i)) => {
                 let Some(p) = g.persons.get(i as usize) else { continue };
                 let common = COMMON_WORDS.contains(&p.family_name.as_str()) || p.family_name.chars().count() < 5;
-                if !common || titled(m.start) {
-                    gaz.push((m.start, m.end, Some(i as usize), 0.8));
+                if !common || titled(&cands, m.start) {
+                    gaz.push((m.start, m.end, Some(i as usize), 0.8, "family-name"));
                 }
             }
             _ => {}
         }
     }
-    // A gazetteer match inside a titled name gives that name its key.
-    for (s, e, i, c) in gaz {
+    // A gazetteer match inside a name found by pattern gives that name its
+    // key.
+    for (s, e, i, c, x) in gaz {
         if let Some(t) = cands.iter_mut().find(|t| t.0 <= s && e <= t.1) {
             t.2 = t.2.or(i);
         } else if !cands.iter().any(|t| t.0 < e && s < t.1) {
-            cands.push((s, e, i, c));
+            cands.push((s, e, i, c, x));
         }
     }
     cands.sort_by_key(|c| c.0);
 
-    // Cluster by family name (the last word of the name).
-    let family = |s: usize, e: usize| -> &str {
-        let name = &text[s..e];
-        name.rsplit(' ').next().unwrap_or(name)
-    };
     struct Cluster {
         first: usize,
         fullest: (usize, usize),
         gaz: Option<usize>,
     }
-    let mut clusters: HashMap<&str, Cluster> = HashMap::new();
-    for &(s, e, i, _) in &cands {
-        let f = match i.and_then(|i| g.persons.get(i)) {
-            Some(p) if !p.family_name.is_empty() && text[s..e].contains(p.family_name.as_str()) => p.family_name.as_str(),
-            _ => family(s, e),
-        };
-        let c = clusters.entry(f).or_insert(Cluster { first: s, fullest: (s, e), gaz: None });
-        if text[s..e].split(' ').count() > text[c.fullest.0..c.fullest.1].split(' ').count() {
-            c.fullest = (s, e);
+    // Clusters by family name (the last word, or the gazetteer's).
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_family: HashMap<&str, usize> = HashMap::new();
+    let family = |c: &(usize, usize, Option<usize>, f32, &str)| family_of(text, c.0, c.1, c.2.and_then(|i| g.persons.get(i)));
+    let mut of_cand: Vec<usize> = Vec::with_capacity(cands.len());
+    for c in &cands {
+        let f = family(c);
+        let k = *by_family.entry(f).or_insert_with(|| {
+            clusters.push(Cluster { first: c.0, fullest: (c.0, c.1), gaz: None });
+            clusters.len() - 1
+        });
+        let cl = &mut clusters[k];
+        if text[c.0..c.1].split(' ').count() > text[cl.fullest.0..cl.fullest.1].split(' ').count() {
+            cl.fullest = (c.0, c.1);
         }
-        c.gaz = c.gaz.or(i);
+        cl.gaz = cl.gaz.or(c.2);
+        of_cand.push(k);
     }
-    // Bare family names after the first mention.
-    for (f, c) in &clusters {
-        if f.chars().count() < 2 {
+    // A one-word name that is another word of a fuller name joins it
+    // ("President Xi" after "Xi Jinping", family name first).
+    let mut redirect: Vec<usize> = (0..clusters.len()).collect();
+    for (n, c) in cands.iter().enumerate() {
+        let name = &text[c.0..c.1];
+        if name.contains(' ') {
             continue;
         }
+        let k = of_cand[n];
+        if clusters[k].fullest != (c.0, c.1) {
+            continue;
+        }
+        let fuller = clusters.iter().position(|cl| {
+            let full = &text[cl.fullest.0..cl.fullest.1];
+            full.contains(' ') && full.split(' ').any(|w| w == name)
+        });
+        if let Some(j) = fuller {
+            redirect[k] = j;
+            clusters[j].gaz = clusters[j].gaz.or(clusters[k].gaz);
+        }
+    }
+    // Bare family names after the first mention.
+    let mut extra: Vec<(usize, usize, Option<usize>, f32, &'static str)> = Vec::new();
+    let mut extra_cluster: Vec<usize> = Vec::new();
+    for (f, &k) in &by_family {
+        if f.chars().count() < 2 || COMMON_WORDS.contains(f) {
+            continue;
+        }
+        let c = &clusters[k];
         for (i, _) in text[c.first..].match_indices(f) {
             let s = c.first + i;
             let e = s + f.len();
-            if is_bounded(text, s, e, false) && !cands.iter().any(|t| t.0 < e && s < t.1) {
-                cands.push((s, e, c.gaz, 0.75));
+            let taken = cands.iter().chain(&extra).any(|t| t.0 < e && s < t.1);
+            if is_bounded(text, s, e, false) && !taken {
+                extra.push((s, e, c.gaz, 0.75, "back-reference"));
+                extra_cluster.push(k);
             }
         }
     }
-    cands.sort_by_key(|c| c.0);
-    let mut out = Vec::with_capacity(cands.len());
-    for (s, e, i, conf) in cands {
-        let f = match i.and_then(|i| g.persons.get(i)) {
-            Some(p) if !p.family_name.is_empty() && text[s..e].contains(p.family_name.as_str()) => p.family_name.as_str(),
-            _ => family(s, e),
-        };
-        let Some(c) = clusters.get(f) else { continue };
+    let mut all: Vec<(usize, usize, f32, &'static str, usize)> = cands
+        .iter()
+        .zip(&of_cand)
+        .map(|(c, &k)| (c.0, c.1, c.3, c.4, k))
+        .chain(extra.iter().zip(&extra_cluster).map(|(c, &k)| (c.0, c.1, c.3, c.4, k)))
+        .collect();
+    all.sort_by_key(|c| c.0);
+    let mut out = Vec::with_capacity(all.len());
+    for (s, e, conf, extractor, k) in all {
+        let Some(c) = redirect.get(k).and_then(|&j| clusters.get(j)) else { continue };
         let (key, label) = match c.gaz.and_then(|i| g.persons.get(i)) {
             Some(p) => (p.key.clone(), p.label.clone()),
             None => {
@@ -214,7 +400,6 @@ pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
                 (slug(full), full.to_string())
             }
         };
-        let extractor = if i.is_some() { "gazetteer" } else { "title" };
         out.push(mention(s, e, EntityKind::Person, key, label, extractor, conf));
     }
     out
@@ -244,6 +429,26 @@ mod tests {
     fn offices_alone_are_not_persons() {
         assert!(found("Mr. President, I thank the Secretary-General. Madam President, the Secretary-General's report").is_empty());
         assert!(found("President of the General Assembly").is_empty());
+    }
+
+    #[test]
+    fn appositions_and_given_names() {
+        let f = found("I would like to congratulate the Secretary-General, Antonio Guterres, on his work.");
+        assert_eq!(f, vec![("Antonio Guterres".to_string(), "Antonio Guterres".to_string())]);
+        let f = found("There is a Special Envoy, Geir Pedersen, and before him");
+        assert_eq!(f[0].0, "Geir Pedersen");
+        let f = found("Let me first thank Martin Griffiths and Mark Lowcock for their briefings. Mark Lowcock's report");
+        let names: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["Martin Griffiths", "Mark Lowcock", "Mark Lowcock"]);
+        assert!(found("Mr. President, Distinguished Delegates, Ladies and Gentlemen").is_empty());
+        assert!(found("the Special Representative of the Secretary-General, and the Council").is_empty());
+    }
+
+    #[test]
+    fn one_word_names_join_a_fuller_name_that_holds_them() {
+        let f = found("President Xi Jinping proposed it. As President Xi said,");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f.iter().all(|x| x.1 == "Xi Jinping"), "{f:?}");
     }
 
     #[test]

@@ -63,7 +63,13 @@ fn corpus_files(dir: &str, limit: usize) -> Vec<std::path::PathBuf> {
 fn dump_samples() {
     let dir = std::env::var("UNKG_DUMP").unwrap_or_else(|_| "/work/shared/corpus/samples".into());
     let limit = std::env::var("UNKG_DUMP_LIMIT").ok().and_then(|l| l.parse().ok()).unwrap_or(50);
-    for p in corpus_files(&dir, limit) {
+    // UNKG_DUMP_LIST names a file with one speech path a line, to read a
+    // chosen sample instead of a folder's first files.
+    let files = match std::env::var("UNKG_DUMP_LIST") {
+        Ok(list) => std::fs::read_to_string(list).unwrap_or_default().lines().map(std::path::PathBuf::from).collect(),
+        Err(_) => corpus_files(&dir, limit),
+    };
+    for p in files {
         let raw = std::fs::read(&p).unwrap_or_default();
         let s = String::from_utf8_lossy(&raw);
         let body = s.split_once("):").map_or(&*s, |(_, b)| b);
@@ -71,10 +77,10 @@ fn dump_samples() {
         let ex = extract(&n, &Context { date: Some("2017-06-13".into()) });
         println!("== {}", p.display());
         for m in &ex.mentions {
-            println!("{:?}\t{}\t{}\t{}\t{}", m.kind, &n.text[m.start..m.end], m.key, m.label, m.extractor);
+            println!("{:?}\t{}\t{}\t{}\t{}\t{:.2}", m.kind, &n.text[m.start..m.end], m.key, m.label, m.extractor, m.confidence);
         }
         for e in &ex.events {
-            println!("EVENT {:?} @ {}", e.kind, ex.mentions[e.place].label);
+            println!("EVENT {:?} @ {}\t{}", e.kind, ex.mentions[e.place].label, &n.text[e.start..e.end]);
         }
     }
 }

@@ -7,8 +7,8 @@ pub(super) const STATES: &str = include_str!("../../data/states.csv");
 /// `data/organisations.csv`: key,label,kind,aliases,wikidata.
 pub(super) const ORGANISATIONS: &str = include_str!("../../data/organisations.csv");
 /// `data/places.csv`: key,label,kind,state,aliases,wikidata.
-pub(super) const PLACES: &str = "key,label,kind,state,aliases,wikidata\n";
+pub(super) const PLACES: &str = include_str!("../../data/places.csv");
 /// `data/persons.csv`: key,label,family_name,office,aliases,wikidata.
-pub(super) const PERSONS: &str = "key,label,family_name,office,aliases,wikidata\n";
+pub(super) const PERSONS: &str = include_str!("../../data/persons.csv");
 /// `data/resolutions.csv`: number,year,symbol,date,title,meeting_record.
-pub(super) const RESOLUTIONS: &str = "number,year,symbol,date,title,meeting_record\n";
+pub(super) const RESOLUTIONS: &str = include_str!("../../data/resolutions.csv");
