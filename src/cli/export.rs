@@ -20,13 +20,20 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Write the VoID description of the dataset (Turtle) instead of the data.
+    #[arg(long, conflicts_with = "graph")]
+    pub void: bool,
 }
 
 /// Writes the dump.
 pub fn run(args: Args) -> Result<i32> {
     let store = KgStore::open_read_only(&args.store)?;
     let mut out = super::output(args.output.as_deref())?;
-    dump(&store, args.format, args.graph.as_deref(), &mut out)?;
+    if args.void {
+        crate::serve::void::write_void(&store, &mut out)?;
+    } else {
+        dump(&store, args.format, args.graph.as_deref(), &mut out)?;
+    }
     out.flush().map_err(|e| Error::io(args.output.unwrap_or_else(|| "<stdout>".into()), e))?;
     Ok(0)
 }

@@ -3,7 +3,10 @@
 mod build;
 mod export;
 mod query;
+mod push;
+mod serve;
 mod stats;
+mod validate;
 
 use crate::error::Result;
 use clap::{Parser, Subcommand};
@@ -28,6 +31,12 @@ pub enum Command {
     Export(export::Args),
     /// Count what a store holds.
     Stats(stats::Args),
+    /// Serve a store: SPARQL endpoint, dereferenceable IRIs, VoID.
+    Serve(serve::Args),
+    /// Check a store against SHACL shapes (by default ontology/shapes.ttl).
+    Validate(validate::Args),
+    /// Send the named graphs to a SPARQL 1.1 Graph Store Protocol endpoint.
+    Push(push::Args),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -37,6 +46,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Validate(args) => validate::run(args),
+        Command::Push(args) => push::run(args),
     }
 }
 

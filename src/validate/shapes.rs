@@ -1,0 +1,250 @@
+//! Reading a SHACL shapes graph into the subset [`super::check`] evaluates.
+
+use crate::error::{Error, Result};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
+use oxigraph::store::Store;
+
+/// The SHACL namespace.
+pub const SH: &str = "http://www.w3.org/ns/shacl#";
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+/// Which nodes a shape applies to.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// `sh:targetClass`: instances of the class or its subclasses.
+    Class(NamedNode),
+    /// `sh:targetSubjectsOf`.
+    SubjectsOf(NamedNode),
+    /// `sh:targetObjectsOf`.
+    ObjectsOf(NamedNode),
+    /// `sh:targetNode`.
+    Node(Term),
+}
+
+/// A property path of the subset: a predicate, or its inverse.
+#[derive(Debug, Clone)]
+pub enum Path {
+    /// `sh:path p`.
+    Predicate(NamedNode),
+    /// `sh:path [ sh:inversePath p ]`.
+    Inverse(NamedNode),
+}
+
+impl Path {
+    /// The path in SPARQL syntax.
+    pub fn sparql(&self) -> String {
+        match self {
+            Path::Predicate(p) => p.to_string(),
+            Path::Inverse(p) => format!("^{p}"),
+        }
+    }
+
+    /// The path as SHACL writes it, for reports.
+    pub fn display(&self) -> String {
+        match self {
+            Path::Predicate(p) => p.as_str().to_owned(),
+            Path::Inverse(p) => format!("^{}", p.as_str()),
+        }
+    }
+}
+
+/// One constraint of the subset.
+#[derive(Debug, Clone)]
+pub enum Constraint {
+    /// `sh:minCount`.
+    MinCount(u64),
+    /// `sh:maxCount`.
+    MaxCount(u64),
+    /// `sh:datatype`.
+    Datatype(NamedNode),
+    /// `sh:class`.
+    Class(NamedNode),
+    /// `sh:nodeKind`.
+    NodeKind(NamedNode),
+    /// `sh:pattern` with `sh:flags`.
+    Pattern(String, String),
+    /// `sh:hasValue`.
+    HasValue(Term),
+}
+
+impl Constraint {
+    /// The SHACL constraint component, as reports name it.
+    pub fn component(&self) -> String {
+        let local = match self {
+            Constraint::MinCount(_) => "MinCountConstraintComponent",
+            Constraint::MaxCount(_) => "MaxCountConstraintComponent",
+            Constraint::Datatype(_) => "DatatypeConstraintComponent",
+            Constraint::Class(_) => "ClassConstraintComponent",
+            Constraint::NodeKind(_) => "NodeKindConstraintComponent",
+            Constraint::Pattern(..) => "PatternConstraintComponent",
+            Constraint::HasValue(_) => "HasValueConstraintComponent",
+        };
+        format!("{SH}{local}")
+    }
+}
+
+/// A property shape: a path and the constraints on its values.
+#[derive(Debug, Clone)]
+pub struct PropertyShape {
+    /// The shape's node in the shapes graph.
+    pub id: String,
+    /// `sh:path`.
+    pub path: Path,
+    /// Its constraints.
+    pub constraints: Vec<Constraint>,
+}
+
+/// A node shape: targets, constraints on the focus node, property shapes.
+#[derive(Debug, Clone)]
+pub struct NodeShape {
+    /// The shape's IRI (or blank node label).
+    pub id: String,
+    /// Whom it applies to.
+    pub targets: Vec<Target>,
+    /// Constraints on the focus node itself.
+    pub constraints: Vec<Constraint>,
+    /// Its property shapes.
+    pub properties: Vec<PropertyShape>,
+}
+
+/// Parameters that carry no constraint, or that the ones above read.
+const IGNORED: &[&str] = &[
+    "path", "property", "targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode", "flags", "name",
+    "description", "message", "severity", "order", "group", "defaultValue", "deactivated",
+];
+
+fn load(ttl: &str, origin: &str) -> Result<Store> {
+    let store = Store::new().map_err(|e| Error::store(origin, e))?;
+    let quads = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(ttl.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Error::Input { path: origin.into(), line: 0, message: e.to_string() })?;
+    store.extend(quads).map_err(|e| Error::store(origin, e))?;
+    Ok(store)
+}
+
+fn objects(store: &Store, s: &NamedOrBlankNode, p: &str) -> Vec<Term> {
+    let p = NamedNode::new_unchecked(p);
+    store.quads_for_pattern(Some(s.as_ref()), Some(p.as_ref()), None, None).flatten().map(|q| q.object).collect()
+}
+
+fn sh(local: &str) -> String {
+    format!("{SH}{local}")
+}
+
+fn named(t: &Term, what: &str, shape: &str) -> Result<NamedNode> {
+    match t {
+        Term::NamedNode(n) => Ok(n.clone()),
+        other => Err(Error::Usage(format!("shape {shape}: {what} must be an IRI, found {other}"))),
+    }
+}
+
+fn integer(t: &Term, what: &str, shape: &str) -> Result<u64> {
+    match t {
+        Term::Literal(l) => l.value().parse().map_err(|_| Error::Usage(format!("shape {shape}: {what} must be an integer, found {l}"))),
+        other => Err(Error::Usage(format!("shape {shape}: {what} must be an integer, found {other}"))),
+    }
+}
+
+/// The constraints on `node` in the shapes graph; an error names any SHACL
+/// parameter outside the subset, so that nothing is silently not checked.
+fn constraints(store: &Store, node: &NamedOrBlankNode, id: &str) -> Result<Vec<Constraint>> {
+    let mut out = Vec::new();
+    for q in store.quads_for_pattern(Some(node.as_ref()), None, None, None).flatten() {
+        let Some(local) = q.predicate.as_str().strip_prefix(SH) else { continue };
+        let o = &q.object;
+        out.push(match local {
+            "minCount" => Constraint::MinCount(integer(o, "sh:minCount", id)?),
+            "maxCount" => Constraint::MaxCount(integer(o, "sh:maxCount", id)?),
+            "datatype" => Constraint::Datatype(named(o, "sh:datatype", id)?),
+            "class" => Constraint::Class(named(o, "sh:class", id)?),
+            "nodeKind" => Constraint::NodeKind(named(o, "sh:nodeKind", id)?),
+            "hasValue" => Constraint::HasValue(o.clone()),
+            "pattern" => {
+                let Term::Literal(l) = o else {
+                    return Err(Error::Usage(format!("shape {id}: sh:pattern must be a string")));
+                };
+                let flags = objects(store, node, &sh("flags"))
+                    .first()
+                    .and_then(|f| if let Term::Literal(f) = f { Some(f.value().to_owned()) } else { None })
+                    .unwrap_or_default();
+                Constraint::Pattern(l.value().to_owned(), flags)
+            }
+            l if IGNORED.contains(&l) => continue,
+            l => return Err(Error::Usage(format!("shape {id}: sh:{l} is not supported by unkg validate"))),
+        });
+    }
+    Ok(out)
+}
+
+fn node_id(n: &NamedOrBlankNode) -> String {
+    match n {
+        NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Reads the node shapes of the Turtle document `ttl` (from `origin`).
+pub fn parse(ttl: &str, origin: &str) -> Result<Vec<NodeShape>> {
+    let store = load(ttl, origin)?;
+    let mut shape_nodes: Vec<NamedOrBlankNode> = Vec::new();
+    let node_shape = NamedNode::new_unchecked(sh("NodeShape"));
+    let rdf_type = NamedNode::new_unchecked(RDF_TYPE);
+    for q in store.quads_for_pattern(None, Some(rdf_type.as_ref()), Some(node_shape.as_ref().into()), None).flatten() {
+        shape_nodes.push(q.subject);
+    }
+    for t in ["targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode"] {
+        let p = NamedNode::new_unchecked(sh(t));
+        for q in store.quads_for_pattern(None, Some(p.as_ref()), None, None).flatten() {
+            if !shape_nodes.contains(&q.subject) {
+                shape_nodes.push(q.subject);
+            }
+        }
+    }
+    let mut shapes = Vec::new();
+    for node in &shape_nodes {
+        let id = node_id(node);
+        if objects(&store, node, &sh("deactivated")).iter().any(|t| matches!(t, Term::Literal(l) if l.value() == "true")) {
+            continue;
+        }
+        let mut targets = Vec::new();
+        for o in objects(&store, node, &sh("targetClass")) {
+            targets.push(Target::Class(named(&o, "sh:targetClass", &id)?));
+        }
+        for o in objects(&store, node, &sh("targetSubjectsOf")) {
+            targets.push(Target::SubjectsOf(named(&o, "sh:targetSubjectsOf", &id)?));
+        }
+        for o in objects(&store, node, &sh("targetObjectsOf")) {
+            targets.push(Target::ObjectsOf(named(&o, "sh:targetObjectsOf", &id)?));
+        }
+        for o in objects(&store, node, &sh("targetNode")) {
+            targets.push(Target::Node(o));
+        }
+        let mut properties = Vec::new();
+        for p in objects(&store, node, &sh("property")) {
+            let p: NamedOrBlankNode = match p {
+                Term::NamedNode(n) => n.into(),
+                Term::BlankNode(b) => b.into(),
+                other => return Err(Error::Usage(format!("shape {id}: sh:property {other} is not a node"))),
+            };
+            let pid = node_id(&p);
+            let path = match objects(&store, &p, &sh("path")).first() {
+                Some(Term::NamedNode(n)) => Path::Predicate(n.clone()),
+                Some(Term::BlankNode(b)) => {
+                    let inner: NamedOrBlankNode = b.clone().into();
+                    match objects(&store, &inner, &sh("inversePath")).first() {
+                        Some(Term::NamedNode(n)) => Path::Inverse(n.clone()),
+                        _ => return Err(Error::Usage(format!("shape {id}: only predicate and inverse paths are supported"))),
+                    }
+                }
+                _ => return Err(Error::Usage(format!("shape {id}: a property shape without sh:path"))),
+            };
+            properties.push(PropertyShape { id: pid.clone(), path, constraints: constraints(&store, &p, &pid)? });
+        }
+        let own = constraints(&store, node, &id)?;
+        shapes.push(NodeShape { id, targets, constraints: own, properties });
+    }
+    shapes.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(shapes)
+}
