@@ -89,39 +89,54 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     }
 
     let progress = progress::Progress::new(jobs.len() as u64, options.quiet);
-    for batch in jobs.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch.par_iter().map(process).collect();
-        let mut stale = Vec::new();
-        for (job, outcome) in batch.iter().zip(outcomes) {
-            progress.advance(outcome.bytes());
-            match outcome {
-                Outcome::Unchanged { bytes } => {
-                    report.unchanged += 1;
-                    report.bytes += bytes;
-                }
-                Outcome::Built { quads, warnings, bytes } => {
-                    if job.previous.is_some() {
-                        report.replaced += 1;
-                        stale.push(iri::speech_graph(&job.id));
-                    } else {
-                        report.added += 1;
-                    }
-                    report.bytes += bytes;
-                    for w in warnings {
-                        report.warnings.push(Diagnostic::new(&job.path, 1, w));
-                    }
-                    loader.load(quads)?;
-                }
-                Outcome::Failed(e) => {
-                    report.failed += 1;
-                    report.errors.push(Diagnostic::from_error(&job.path, e));
+    // Extraction of the next batch runs while the loader takes this one, so
+    // that neither core waits for the other stage.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+    std::thread::scope(|scope| -> Result<()> {
+        let batches = jobs.chunks(BATCH);
+        scope.spawn(move || {
+            for batch in batches {
+                let outcomes = batch.par_iter().map(process).collect();
+                if sender.send(outcomes).is_err() {
+                    break; // the loader failed and stopped listening
                 }
             }
+        });
+        for (batch, outcomes) in jobs.chunks(BATCH).zip(receiver) {
+            let mut stale = Vec::new();
+            for (job, outcome) in batch.iter().zip(outcomes) {
+                progress.advance(outcome.bytes());
+                match outcome {
+                    Outcome::Unchanged { bytes } => {
+                        report.unchanged += 1;
+                        report.bytes += bytes;
+                    }
+                    Outcome::Built { quads, warnings, bytes } => {
+                        if job.previous.is_some() {
+                            report.replaced += 1;
+                            stale.push(iri::speech_graph(&job.id));
+                        } else {
+                            report.added += 1;
+                        }
+                        report.bytes += bytes;
+                        for w in warnings {
+                            report.warnings.push(Diagnostic::new(&job.path, 1, w));
+                        }
+                        loader.load(quads)?;
+                    }
+                    Outcome::Failed(e) => {
+                        report.failed += 1;
+                        report.errors.push(Diagnostic::from_error(&job.path, e));
+                    }
+                }
+            }
+            // The old graph goes before the new one is committed: an
+            // interrupted build leaves the speech absent (and rebuilt next
+            // time), never half.
+            store.remove_graphs(&stale)?;
         }
-        // The old graph goes before the new one is committed: an interrupted
-        // build leaves the speech absent (and rebuilt next time), never half.
-        store.remove_graphs(&stale)?;
-    }
+        Ok(())
+    })?;
     progress.finish();
     report.quads = loader.count();
     loader.commit()?;

@@ -1,7 +1,7 @@
 //! The whole store, or one named graph, as standard RDF.
 
 use crate::error::{Error, Result};
-use crate::rdf::vocab::{ID, PREFIXES};
+use crate::rdf::vocab::PREFIXES;
 use crate::store::KgStore;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, Triple};
@@ -44,7 +44,7 @@ pub fn dump(store: &KgStore, format: DumpFormat, graph: Option<&str>, out: &mut 
     let rdf_format = format.rdf_format();
     let mut serializer = RdfSerializer::from_format(rdf_format);
     if matches!(format, DumpFormat::Trig | DumpFormat::Turtle | DumpFormat::Rdfxml | DumpFormat::Jsonld) {
-        for (prefix, namespace) in PREFIXES.iter().chain(&[("id", ID)]) {
+        for (prefix, namespace) in PREFIXES {
             serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| Error::Usage(e.to_string()))?;
         }
     }

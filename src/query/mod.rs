@@ -8,6 +8,7 @@ use crate::store::KgStore;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use std::collections::HashSet;
 use std::io::Write;
 
 /// Output formats of `unkg query`.
@@ -90,14 +91,21 @@ pub fn run(store: &KgStore, query: &str, origin: &str, format: Format, out: &mut
             };
             let mut serializer = RdfSerializer::from_format(rdf_format);
             if rdf_format == RdfFormat::Turtle {
-                for (prefix, namespace) in PREFIXES.iter().chain(&[("id", ID)]) {
+                // No prefix for resources: their paths hold slashes, which
+                // Turtle's prefixed names would have to escape.
+                for (prefix, namespace) in PREFIXES {
                     serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| eval_error(&e))?;
                 }
             }
             let mut writer = serializer.for_writer(out);
+            // The default graph is the union of the named graphs, in which
+            // the same triple may stand several times: a graph has it once.
+            let mut seen = HashSet::new();
             for triple in triples {
                 let triple = triple.map_err(|e| eval_error(&e))?;
-                writer.serialize_triple(&triple).map_err(io)?;
+                if seen.insert(triple.clone()) {
+                    writer.serialize_triple(&triple).map_err(io)?;
+                }
             }
             writer.finish().map_err(io)?;
         }

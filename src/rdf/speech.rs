@@ -200,7 +200,9 @@ impl<'a> Writer<'a> {
             self.out.add(&node, &ident, entity.clone());
             if described.insert((m.kind, m.key.clone())) {
                 self.out.add(&s, &term(SCHEMA, "mentions"), entity.clone());
-                self.describe(&entity, m);
+                if !in_reference(m) {
+                    self.describe(&entity, m);
+                }
             }
             // Forms found in the text (acronyms defined there, shorter names)
             // become alternative labels, so that every spelling finds the node.
@@ -276,6 +278,19 @@ fn class_node(kind: EntityKind) -> Option<NamedNode> {
         EntityKind::Place => class::PLACE,
         EntityKind::Date => return None,
     }))
+}
+
+/// Whether the reference graph already describes the mention's entity, so
+/// that the speech's graph need not repeat its type and labels.
+fn in_reference(m: &Mention) -> bool {
+    match m.kind {
+        EntityKind::State => crate::gazetteer::state(&m.key).is_some(),
+        EntityKind::Organisation => crate::gazetteer::organisation(&m.key).is_some(),
+        EntityKind::Person => crate::gazetteer::person(&m.key).is_some(),
+        EntityKind::Place => crate::gazetteer::place(&m.key).is_some(),
+        EntityKind::Resolution => crate::gazetteer::resolution(&m.key).is_some(),
+        EntityKind::Document | EntityKind::Date => false,
+    }
 }
 
 fn entity_node(m: &Mention) -> Option<NamedNode> {

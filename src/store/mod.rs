@@ -84,9 +84,10 @@ impl KgStore {
 
     /// Starts a bulk load; nothing is visible until [`Loader::commit`].
     pub fn loader(&self) -> Loader<'_> {
-        // Bounded memory: the loader flushes batches to disk as it goes, and
-        // still commits atomically at the end.
-        let inner = self.store.bulk_loader().with_max_memory_size_in_megabytes(512);
+        // Bounded memory: the loader sorts each batch into files on disk in a
+        // thread of its own (two at a time), and still commits atomically at
+        // the end. Its batches are exactly ours: see [`PENDING`].
+        let inner = self.store.bulk_loader().with_num_threads(2).with_max_memory_size_in_megabytes(PENDING / 500);
         Loader { inner, path: &self.path, count: 0, pending: Vec::new() }
     }
 
@@ -102,8 +103,8 @@ impl KgStore {
 }
 
 /// Quads gathered before they go to the bulk loader: every call to it
-/// writes and ingests its own files, so feeding it speech by speech is slow.
-const PENDING: usize = 400_000;
+/// sorts and writes files of its own, so feeding it speech by speech is slow.
+const PENDING: usize = 500_000;
 
 /// An atomic bulk load into a [`KgStore`].
 pub struct Loader<'a> {

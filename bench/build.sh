@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Build benchmark: builds the General Debate corpus (and unsc-2020) into
+# fresh stores and reports wall time, CPU time, peak memory and rates, the
+# rebuild of an unchanged corpus, the change of one speech, every canned
+# query, and how the build time grows with the corpus.
+#
+#   bench/build.sh [SHARED_DIR]      (default: ../shared)
+#
+# Needs the release binary (cargo build --release) and GNU time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${1:-../shared}"
+BIN="${UNKG_BIN:-target/release/unkg}"
+UNGDC="$SHARED/corpus/ungdc"
+UNSC="$SHARED/corpus/unsc-2020"
+WORK="$(mktemp -d /tmp/unkg-bench.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+[ -x "$BIN" ] || { echo "build the binary first: cargo build --release" >&2; exit 1; }
+[ -d "$UNGDC" ] || { echo "no corpus at $UNGDC" >&2; exit 1; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "date: $(date -u +%Y-%m-%d)   unkg: $($BIN --version)"
+echo
+
+# run LABEL CMD...: one timed run; prints a table row and leaves the
+# build summary in $WORK/last.err.
+run() {
+  local label="$1"; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/last.err"
+  read -r wall user sys rss < "$WORK/time"
+  local summary speeches quads mb
+  summary="$(grep -E 'speeches from' "$WORK/last.err" | tail -1 || true)"
+  speeches="$(sed -nE 's/^([0-9]+) speeches.*/\1/p' <<<"$summary")"
+  quads="$(sed -nE 's/.*; ([0-9]+) quads loaded.*/\1/p' <<<"$summary")"
+  mb="$(sed -nE 's/.*; ([0-9.]+) MB in.*/\1/p' <<<"$summary")"
+  awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v n="${speeches:-0}" -v q="${quads:-0}" -v m="${mb:-0}" 'BEGIN {
+    printf "| %-34s | %7.2f | %7.2f | %8.0f | %9.0f | %7.1f | %10.0f |\n", l, w, u + s, r / 1024, (w > 0 ? n / w : 0), (w > 0 ? m / w : 0), (w > 0 ? q / w : 0) }'
+}
+
+# subset N: a copy of ungdc's layout holding every N-th speech (as links).
+subset() {
+  local n="$1" dir="$WORK/ungdc-1-of-$1"
+  mkdir -p "$dir/TXT"
+  ln -s "$(realpath "$UNGDC/Speakers_by_session.csv")" "$dir/Speakers_by_session.csv"
+  find "$UNGDC/TXT" -name '*.txt' | sort | awk -v n="$n" 'NR % n == 0' | while read -r f; do
+    local session; session="$(basename "$(dirname "$f")")"
+    mkdir -p "$dir/TXT/$session"
+    ln -s "$(realpath "$f")" "$dir/TXT/$session/"
+  done
+  echo "$dir"
+}
+
+echo "| run | wall s | CPU s | peak MiB | speeches/s | MB/s | triples/s |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+run "read ungdc (cat > /dev/null)" sh -c "find '$UNGDC/TXT' -name '*.txt' -print0 | xargs -0 cat > /dev/null"
+run "build unsc-2020, fresh store" "$BIN" build --quiet --store "$WORK/unsc" "$UNSC"
+run "build ungdc, fresh store" "$BIN" build --quiet --store "$WORK/gd" "$UNGDC"
+run "rebuild ungdc, nothing changed" "$BIN" build --quiet --store "$WORK/gd" "$UNGDC"
+
+# One changed speech: a copy of the corpus as links, one file a real copy.
+mkdir -p "$WORK/gd-edit"
+cp -rs "$(realpath "$UNGDC")/." "$WORK/gd-edit/"
+victim="$(find "$WORK/gd-edit/TXT" -name '*.txt' | sort | head -1)"
+cp --remove-destination "$(readlink -f "$victim")" "$victim"
+"$BIN" build --quiet --store "$WORK/gd-edit-store" "$WORK/gd-edit" 2>/dev/null
+echo "A sentence added for the benchmark." >> "$victim"
+run "rebuild ungdc, one speech changed" "$BIN" build --quiet --store "$WORK/gd-edit-store" "$WORK/gd-edit"
+rm -rf "$WORK/gd-edit" "$WORK/gd-edit-store"
+
+for n in 8 4 2; do
+  dir="$(subset "$n")"
+  run "build 1/$n of ungdc, fresh store" "$BIN" build --quiet --store "$WORK/gd-$n" "$dir"
+  rm -rf "$WORK/gd-$n" "$dir"
+done
+
+if [ -n "${UNKG_SPACY_PYTHON:-}" ]; then
+  find "$UNGDC/TXT" -name '*.txt' | sort | tail -200 | xargs cat | head -c 1000000 > "$WORK/sample.txt"
+  run "spaCy en_core_web_sm, 1 MB of ungdc" "$UNKG_SPACY_PYTHON" -c "import spacy,sys; nlp=spacy.load('en_core_web_sm'); [d.ents for d in nlp.pipe(open(sys.argv[1]).read().split('\n\n'))]" "$WORK/sample.txt"
+else
+  echo "| spaCy en_core_web_sm | (set UNKG_SPACY_PYTHON to a python with spaCy to measure) | | | | | |"
+fi
+
+echo
+echo "| canned query on the ungdc store | wall s | rows |"
+echo "|---|---:|---:|"
+for q in queries/*.rq; do
+  /usr/bin/time -f "%e" -o "$WORK/time" "$BIN" query --store "$WORK/gd" --format csv "$q" > "$WORK/rows" 2>/dev/null
+  printf "| %s | %s | %s |\n" "$(basename "$q")" "$(cat "$WORK/time")" "$(($(wc -l < "$WORK/rows") - 1))"
+done
