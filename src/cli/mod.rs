@@ -2,6 +2,7 @@
 
 mod build;
 mod export;
+mod graphml;
 mod query;
 mod push;
 mod serve;
@@ -31,6 +32,8 @@ pub enum Command {
     Export(export::Args),
     /// Count what a store holds.
     Stats(stats::Args),
+    /// Write a network view of the store as GraphML (Gephi, Cytoscape, yEd, networkx).
+    Graphml(graphml::Args),
     /// Serve a store: SPARQL endpoint, dereferenceable IRIs, VoID.
     Serve(serve::Args),
     /// Check a store against SHACL shapes (by default ontology/shapes.ttl).
@@ -46,6 +49,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Graphml(args) => graphml::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Push(args) => push::run(args),
