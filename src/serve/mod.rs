@@ -13,7 +13,6 @@ mod protocol;
 mod resource;
 mod gsp;
 pub mod void;
-mod watchdog;
 mod write;
 
 use crate::error::{Error, Result};
@@ -59,7 +58,6 @@ pub(crate) struct App {
     pub(crate) opts: ServeOptions,
     /// The path part of the base (`/` or `/unkg/`), stripped from requests.
     pub(crate) base_path: String,
-    pub(crate) watchdog: watchdog::Watchdog,
     void_cache: std::sync::OnceLock<Vec<u8>>,
 }
 
@@ -103,15 +101,14 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         store,
         opts,
         base_path,
-        watchdog: watchdog::Watchdog::start(),
         void_cache: std::sync::OnceLock::new(),
     });
     if !bind.ip().is_loopback() {
         eprintln!("warning: listening on {bind}, which other machines can reach");
     }
     let server = oxhttp::Server::new(move |request| with_cors(request, |r| handle(&app, r)))
-        // The socket timeout bounds slow clients; the query timeout is the
-        // watchdog's, so the socket gets a little more.
+        // The socket timeout bounds slow clients; queries have their own
+        // limit, so the socket gets a little more.
         .with_global_timeout(timeout + Duration::from_secs(10))
         .with_max_concurrent_connections(max_connections)
         .with_server_name(concat!("unkg/", env!("CARGO_PKG_VERSION")))
@@ -141,6 +138,8 @@ fn with_cors(request: &mut Request<Body>, handler: impl Fn(&mut Request<Body>) -
     let mut response = if request.method() == Method::OPTIONS {
         let mut r = http::empty(oxhttp::model::StatusCode::NO_CONTENT);
         let h = r.headers_mut();
+        // oxhttp 0.3 drops this header when writing the response; browsers
+        // then allow GET, HEAD and POST, which is all this server answers.
         h.insert(ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD, POST, OPTIONS"));
         let asked = request.headers().get(ACCESS_CONTROL_REQUEST_HEADERS).cloned();
         h.insert(ACCESS_CONTROL_ALLOW_HEADERS, asked.unwrap_or(HeaderValue::from_static("Accept, Content-Type")));

@@ -9,7 +9,7 @@ use crate::rdf::vocab::{ID, PREFIXES, RDF};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::QueryResultsSerializer;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 
 const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
 const FORMATS: &str = "http://www.w3.org/ns/formats/";
@@ -91,8 +91,8 @@ fn graph_iris(values: Vec<String>, param: &str) -> Result<Vec<NamedNode>, HttpEr
 }
 
 fn run_query(app: &App, request: &Request<Body>, params: &Params, query: &str) -> HttpResult {
-    let armed = app.watchdog.arm(app.opts.timeout);
-    let mut prepared = match evaluator()?.with_cancellation_token(armed.token()).parse_query(query) {
+    let token = CancellationToken::new();
+    let mut prepared = match evaluator()?.with_cancellation_token(token.clone()).parse_query(query) {
         Ok(p) => p,
         Err(e) => {
             // An update sent as a query is still an update attempt.
@@ -118,18 +118,52 @@ fn run_query(app: &App, request: &Request<Body>, params: &Params, query: &str) -
     }
     let format = params.one("format")?.or(params.one("output")?);
     let accept = http::accept(request);
+    // Negotiated before evaluation; which one applies depends on the answer.
+    let as_results = negotiate::choose(negotiate::RESULTS, format.as_deref(), accept.as_deref());
+    let as_graph = negotiate::choose(negotiate::GRAPH, format.as_deref(), accept.as_deref());
+    // The evaluator only looks at the token while it reads the store, so a
+    // query busy joining in memory would not stop: the answer is awaited
+    // with a deadline, and the token stops the work as soon as it can.
+    let store = app.store.store().clone();
+    let worker_token = token.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("unkg query".into())
+        .spawn(move || {
+            let _ = tx.send(evaluate(&store, prepared, as_results, as_graph, &worker_token));
+        })
+        .map_err(|e| HttpError::new(503, format!("no thread for the query: {e}")))?;
+    let limit = app.opts.timeout;
+    match rx.recv_timeout(limit) {
+        Ok(Ok((out, body))) => Ok(http::negotiated(out.media_type(), body)),
+        Ok(Err(e)) => Err(e),
+        Err(_) => {
+            token.cancel();
+            Err(HttpError::new(503, format!("the query ran past the time limit of {} s and was stopped", limit.as_secs_f64())))
+        }
+    }
+}
+
+/// Runs the query and writes the answer in the negotiated format.
+fn evaluate(
+    store: &oxigraph::store::Store,
+    prepared: oxigraph::sparql::PreparedSparqlQuery,
+    as_results: Result<Out, HttpError>,
+    as_graph: Result<Out, HttpError>,
+    token: &CancellationToken,
+) -> Result<(Out, Vec<u8>), HttpError> {
     let failed = |e: &dyn std::fmt::Display| {
-        if armed.expired() {
-            HttpError::new(503, format!("the query ran past the time limit of {} s and was stopped", app.opts.timeout.as_secs_f64()))
+        if token.is_cancelled() {
+            HttpError::new(503, "the query ran past the time limit and was stopped")
         } else {
             HttpError::new(500, format!("query evaluation failed: {e}"))
         }
     };
-    let results = prepared.on_store(app.store.store()).execute().map_err(|e| failed(&e))?;
     let io = |e: std::io::Error| HttpError::new(500, format!("writing the results failed: {e}"));
+    let results = prepared.on_store(store).execute().map_err(|e| failed(&e))?;
     match results {
         QueryResults::Solutions(solutions) => {
-            let out = negotiate::choose(negotiate::RESULTS, format.as_deref(), accept.as_deref())?;
+            let out = as_results?;
             let Out::Results(f) = out else { return Err(HttpError::new(500, "not a results format")) };
             let mut buf = Vec::new();
             let mut writer = QueryResultsSerializer::from_format(f)
@@ -139,19 +173,20 @@ fn run_query(app: &App, request: &Request<Body>, params: &Params, query: &str) -
                 writer.serialize(&solution.map_err(|e| failed(&e))?).map_err(io)?;
             }
             writer.finish().map_err(io)?;
-            Ok(http::negotiated(out.media_type(), buf))
+            Ok((out, buf))
         }
         QueryResults::Boolean(value) => {
-            let out = negotiate::choose(negotiate::RESULTS, format.as_deref(), accept.as_deref())?;
+            let out = as_results?;
             let Out::Results(f) = out else { return Err(HttpError::new(500, "not a results format")) };
             let mut buf = Vec::new();
             QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut buf, value).map_err(io)?;
-            Ok(http::negotiated(out.media_type(), buf))
+            Ok((out, buf))
         }
         QueryResults::Graph(triples) => {
-            let out = negotiate::choose(negotiate::GRAPH, format.as_deref(), accept.as_deref())?;
+            let out = as_graph?;
+            let Out::Rdf(f) = out else { return Err(HttpError::new(500, "not an RDF format")) };
             let triples = triples.collect::<Result<Vec<Triple>, _>>().map_err(|e| failed(&e))?;
-            write::respond_rdf(out, &triples)
+            Ok((out, write::rdf_bytes(f, &triples)?))
         }
     }
 }

@@ -11,11 +11,18 @@ pub(crate) fn node(iri: &str) -> NamedNode {
     NamedNode::new_unchecked(iri)
 }
 
+/// Namespaces of the server's own descriptions (VoID, service description).
+const EXTRA: &[(&str, &str)] = &[
+    ("id", ID),
+    ("void", "http://rdfs.org/ns/void#"),
+    ("sd", "http://www.w3.org/ns/sparql-service-description#"),
+];
+
 fn serializer(format: RdfFormat) -> RdfSerializer {
     let mut s = RdfSerializer::from_format(format);
     // Prefixes only where the syntax has them: N-Triples and N-Quads have none.
     if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }) {
-        for (prefix, namespace) in PREFIXES.iter().chain(&[("id", ID)]) {
+        for (prefix, namespace) in PREFIXES.iter().chain(EXTRA) {
             if let Ok(with) = s.clone().with_prefix(*prefix, *namespace) {
                 s = with;
             }
