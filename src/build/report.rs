@@ -91,7 +91,7 @@ impl Report {
         let secs = self.elapsed.as_secs_f64();
         format!(
             "{} speeches from {} files ({} added, {} replaced, {} unchanged), {} failed; {} quads loaded; \
-             {} warnings, {} errors; {:.1} MB in {:.2} s",
+             {} warnings, {} errors; {:.2} MB in {:.2} s",
             self.speeches(),
             self.files,
             self.added,

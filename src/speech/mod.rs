@@ -32,7 +32,8 @@ pub struct Speech {
     pub header: Option<Header>,
     /// Who spoke, for whom, in which role.
     pub speaker: Speaker,
-    /// The language spoken ("French"), from the header.
+    /// The language spoken ("French"), from the header; unknown for
+    /// speeches without one.
     pub language: Option<String>,
     /// Character offset where the speech's own words begin (after the header).
     pub body_start: usize,
@@ -53,7 +54,9 @@ impl Speech {
         let speaker = identify_speaker(header.as_ref(), &meta, &layout, directory, &mut warnings);
         let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let id = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let language = header.as_ref().and_then(|h| h.language.clone());
+        // Records note "(spoke in French)" for every language but English:
+        // a header without that note introduces a speech given in English.
+        let language = header.as_ref().map(|h| h.language.clone().unwrap_or_else(|| "English".to_owned()));
         let body_start = header.as_ref().map_or(0, |h| h.body_start);
         Speech {
             id,
