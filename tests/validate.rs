@@ -29,7 +29,7 @@ const FAILING: &str = r#"
                 [ sh:path unkg:speaksFor ; sh:class unkg:Organisation ] ,
                 [ sh:path unkg:speaker ; sh:nodeKind sh:Literal ] .
 <urn:test:Mention> a sh:NodeShape ; sh:targetClass unkg:Mention ;
-    sh:property [ sh:path nif:beginIndex ; sh:datatype xsd:integer ] ,
+    sh:property [ sh:path nif:beginIndex ; sh:datatype xsd:nonNegativeInteger ] ,
                 [ sh:path nif:anchorOf ; sh:pattern "^[A-M]" ] .
 <urn:test:Entity> a sh:NodeShape ; sh:targetObjectsOf itsrdf:taIdentRef ; sh:pattern "/state/" ;
     sh:property [ sh:path [ sh:inversePath schema:mentions ] ; sh:maxCount 1 ] .
