@@ -21,7 +21,7 @@ const MONTHS: [&str; 12] = [
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTHS.join("|");
     Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>\d{{4}}))?|(?P<m2>{m})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y2>\d{{4}})|(?P<m3>{m})(?:\s+of)?\s+(?P<y3>\d{{4}})|(?P<rel>[Ll]ast month|[Ll]ast year|[Tt]his year|[Nn]ext year|[Yy]esterday))(?-u:\b)"
+        r"(?-u:\b)(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>\d{{4}}))?|(?P<m2>{m})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y2>\d{{4}})|(?P<m3>{m})(?:\s+of)?\s+(?P<y3>\d{{4}})|(?P<rel>[Ll]ast month|[Ll]ast year|[Tt]his year|[Nn]ext year|[Yy]esterday)|(?P<dir>[Ll]ast|[Nn]ext|[Tt]his past) (?P<m4>{m}))(?-u:\b)"
     ))
     .expect("date regex compiles")
 });
@@ -66,7 +66,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Mention> {
             let day = num("d1").unwrap_or(0);
             match num("y1") {
                 Some(y) => (day_key(y as i32, month, day), 0.97),
-                None => (base.and_then(|(y, _, _)| day_key(y, month, day)), 0.8),
+                None => (base.and_then(|b| day_key(year_of(b, month, day), month, day)), 0.8),
             }
         } else if let Some(m) = cap.name("m2") {
             let y = num("y2").unwrap_or(0) as i32;
@@ -74,6 +74,22 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Mention> {
         } else if let Some(m) = cap.name("m3") {
             let y = num("y3").unwrap_or(0) as i32;
             ((1900..2100).contains(&y).then(|| format!("{y:04}-{:02}", month_number(m.as_str()))), 0.95)
+        } else if let (Some(dir), Some(m)) = (cap.name("dir"), cap.name("m4")) {
+            let month = month_number(m.as_str());
+            let next = dir.as_str().eq_ignore_ascii_case("next");
+            let key = base.map(|(y, m0, _)| {
+                // "last June" said in June is a year ago; "next June" in June
+                // a year on.
+                let y = if next {
+                    if month > m0 { y } else { y + 1 }
+                } else if month < m0 {
+                    y
+                } else {
+                    y - 1
+                };
+                format!("{y:04}-{month:02}")
+            });
+            (key, 0.75)
         } else if let Some(rel) = cap.name("rel") {
             (relative(&rel.as_str().to_ascii_lowercase(), base), 0.75)
         } else {
@@ -84,6 +100,19 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The year of a day given without one ("on 7 June"): the meeting's year,
+/// unless that puts the day more than four months after the meeting, when
+/// it was most likely last year's ("on 20 December", said in January).
+/// Speeches look back far more often than they announce dates so far ahead.
+fn year_of((y, m0, d0): (i32, u32, u32), month: u32, day: u32) -> i32 {
+    let ahead = (month as i32 - m0 as i32) * 31 + (day as i32 - d0 as i32);
+    if ahead > 4 * 31 {
+        y - 1
+    } else {
+        y
+    }
 }
 
 fn relative(phrase: &str, base: Option<(i32, u32, u32)>) -> Option<String> {
@@ -124,6 +153,16 @@ mod tests {
         assert!(keys(t, None).is_empty());
         assert_eq!(keys("Last month and last year, and yesterday", Some("2020-01-01")),
             ["2019-12", "2019", "2019-12-31"]);
+    }
+
+    #[test]
+    fn days_without_a_year_take_the_nearest_plausible_year() {
+        assert_eq!(keys("the attack on 20 December", Some("2020-01-08")), ["2019-12-20"]);
+        assert_eq!(keys("the attack on 7 June", Some("2017-06-13")), ["2017-06-07"]);
+        assert_eq!(keys("the conference on 15 September", Some("2020-07-01")), ["2020-09-15"]);
+        assert_eq!(keys("since last December and until next March", Some("2020-01-08")), ["2019-12", "2020-03"]);
+        assert_eq!(keys("last January", Some("2020-06-08")), ["2020-01"]);
+        assert_eq!(keys("last June", Some("2020-06-08")), ["2019-06"]);
     }
 
     #[test]

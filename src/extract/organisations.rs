@@ -7,6 +7,7 @@
 //! pursuant to resolution 2140 (2014)"). A head alone ("the Council") names
 //! nothing and is skipped.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -164,7 +165,9 @@ pub fn by_pattern(text: &str, covered: impl Fn(usize, usize) -> bool) -> Vec<Men
         if NOT_ORGANISATIONS.contains(&surface) || PLACES_WITH_HEADS.contains(&strip_the(&text[start..he])) {
             continue;
         }
-        out.push(mention(start, end, EntityKind::Organisation, slug(surface), surface.to_string(), "pattern", 0.7));
+        let mut m = mention(start, end, EntityKind::Organisation, slug(surface), surface.to_string(), "pattern", 0.7);
+        link_misspelled(&mut m);
+        out.push(m);
     }
     out
 }
@@ -195,7 +198,114 @@ fn complement(text: &str, at: usize, in_ok: bool) -> Option<usize> {
     if !is_name_token(text, n) {
         return None;
     }
+    // "Bangui Forum on National Reconciliation of 2015": a year dates the
+    // body's event, it does not name the body.
+    let nw = n.text(text);
+    if nw.len() == 4 && nw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     name_run(text, n.start)
+}
+
+/// A name reduced to what spelling variants share: lower case, letters and
+/// digits only, single spaces, no leading "the".
+fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    let out = out.trim_end();
+    out.strip_prefix("the ").unwrap_or(out).to_string()
+}
+
+/// Every long gazetteer organisation form, folded, by length, for
+/// [`link_misspelled`].
+static LONG_FORMS: LazyLock<HashMap<usize, Vec<(Vec<char>, u32)>>> = LazyLock::new(|| {
+    let g = gazetteer();
+    let mut by_len: HashMap<usize, Vec<(Vec<char>, u32)>> = HashMap::new();
+    for (i, o) in g.organisations.iter().enumerate() {
+        for f in std::iter::once(&o.label).chain(&o.aliases) {
+            let folded: Vec<char> = fold_name(f).chars().collect();
+            if folded.len() >= FUZZY_MIN_LEN {
+                by_len.entry(folded.len()).or_default().push((folded, i as u32));
+            }
+        }
+    }
+    by_len
+});
+
+/// Shortest name that fuzzy linking considers: shorter names differ by one
+/// letter from other real names too often ("Bank" / "Band").
+const FUZZY_MIN_LEN: usize = 14;
+
+/// Edit distance between `a` and `b` if it is at most `max`, else `None`;
+/// banded, so linear in the length.
+fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let n = b.len();
+    let mut prev: Vec<usize> = (0..=n).collect();
+    let mut cur = vec![0; n + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let lo = (i + 1).saturating_sub(max).max(1);
+        let hi = (i + 1 + max).min(n);
+        if lo > 1 {
+            cur[lo - 1] = max + 1;
+        }
+        let mut best = cur[0];
+        for j in lo..=hi {
+            let cost = usize::from(ca != b[j - 1]);
+            cur[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            best = best.min(cur[j]);
+        }
+        if hi < n {
+            cur[hi + 1] = max + 1;
+        }
+        if best > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[n] <= max).then_some(prev[n])
+}
+
+/// Links a name found by pattern to the gazetteer organisation it
+/// misspells ("Office of Counter-Terrorsim" -> UNOCT): one edit per twelve
+/// letters, two at most, for names of [`FUZZY_MIN_LEN`] letters or more,
+/// and the same first letter. Exact names never reach here; the gazetteer
+/// found them.
+pub fn link_misspelled(m: &mut Mention) {
+    let folded: Vec<char> = fold_name(&m.label).chars().collect();
+    if folded.len() < FUZZY_MIN_LEN {
+        return;
+    }
+    let max = (folded.len() / 12).clamp(1, 2);
+    let mut best: Option<(usize, u32)> = None;
+    for len in folded.len().saturating_sub(max)..=folded.len() + max {
+        for (form, i) in LONG_FORMS.get(&len).into_iter().flatten() {
+            if form.first() != folded.first() {
+                continue;
+            }
+            if let Some(d) = bounded_distance(&folded, form, max) {
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, *i));
+                }
+            }
+        }
+    }
+    let Some((d, i)) = best else { return };
+    let Some(o) = gazetteer().organisations.get(i as usize) else { return };
+    m.key = o.key.clone();
+    m.label = o.label.clone();
+    m.extractor = "fuzzy";
+    // Each edit makes it less likely that the names are one.
+    m.confidence = if d == 0 { 0.9 } else { 0.8 - 0.05 * d as f32 };
 }
 
 /// The end of the run of name tokens starting at `at`.
@@ -252,7 +362,21 @@ mod tests {
             labels("the Security Council Committee established pursuant to resolution 2140 (2014) and").last().map(String::as_str),
             Some("Security Council Committee established pursuant to resolution 2140 (2014)")
         );
-        assert_eq!(labels("the 1267 Committee"), ["1267 Committee"]);
+        // Found by pattern, it still links to the gazetteer's committee.
+        assert_eq!(labels("the 1267 Committee"), ["Security Council Committee established pursuant to resolution 1267 (1999)"]);
+        assert_eq!(labels("the 9999 Committee"), ["9999 Committee"]);
+    }
+
+    #[test]
+    fn misspelled_gazetteer_names_link_to_the_gazetteer() {
+        let f = by_pattern("support for the efforts of the Office of Counter-Terrorsim to establish", |_, _| false);
+        let key = crate::gazetteer::organisation("UNOCT").map(|o| o.key.clone());
+        assert_eq!(f.first().map(|m| Some(m.key.clone())), Some(key));
+        assert_eq!(f[0].extractor, "fuzzy");
+        assert_eq!(bounded_distance(&['a', 'b', 'c'], &['a', 'c', 'b'], 2), Some(2));
+        assert_eq!(bounded_distance(&['a', 'b', 'c', 'd'], &['x', 'y', 'c', 'd'], 1), None);
+        // A year dates an event; it does not name the body.
+        assert_eq!(labels("the Bangui Forum on National Reconciliation of 2015 was"), ["Bangui Forum on National Reconciliation"]);
     }
 
     #[test]
