@@ -26,17 +26,19 @@ fn all_of_unsc_2020_builds_with_no_file_lost() {
     let speakers: HashMap<String, HashMap<String, String>> =
         query(&store, "speakers.rq").into_iter().map(|r| (r["file"].clone(), r)).collect();
     assert_eq!(speakers.len(), files.len(), "every file became a speech");
-    let mut headers = 0;
+    let (mut headers, mut for_whom) = (0, 0);
     for (name, path) in &files {
         let text = unkg::corpus::decode(&std::fs::read(path).unwrap()).text;
         if unkg::speech::parse_header(&text).is_some() {
             headers += 1;
             let row = &speakers[name];
-            assert!(!row["name"].is_empty() || !row["state_code"].is_empty(), "{name}: no speaker: {row:?}");
-            assert!(!row["state_code"].is_empty(), "{name}: speaker's state unknown: {row:?}");
+            assert!(!row["name"].is_empty(), "{name}: no speaker: {row:?}");
+            for_whom += usize::from(!row["state_code"].is_empty());
         }
     }
     assert!(headers > 1500, "only {headers} headers recognised");
+    // Individuals invited in their own name speak for no state or body.
+    assert!(for_whom * 100 >= headers * 99, "only {for_whom} of {headers} speakers speak for someone known");
     let checked = check_mention_offsets(&store, &files);
     assert!(checked > 10_000, "only {checked} mentions");
 }

@@ -23,11 +23,86 @@ fn organisations_by_name() -> &'static HashMap<String, String> {
     &BY_NAME
 }
 
+/// A name reduced to its letters, with the digits OCR puts for letters
+/// read back ("C6te d'Ivoire" -> "cotedivoire").
+fn letters(name: &str) -> String {
+    name.chars()
+        .filter_map(|c| match c {
+            '0' | '6' => Some('o'),
+            '1' => Some('l'),
+            c if c.is_alphabetic() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every state name and alias as [`letters`], with its code.
+fn states_by_letters() -> &'static [(String, String)] {
+    static FORMS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        let mut forms = Vec::new();
+        for s in &gazetteer::gazetteer().states {
+            for name in std::iter::once(&s.name).chain(&s.aliases).chain(std::iter::once(&s.official_name)) {
+                forms.push((letters(name), s.alpha3.clone()));
+            }
+        }
+        forms
+    });
+    &FORMS
+}
+
+/// The state whose name is within a typo or two of `name` ("Kyrgyztan",
+/// "El] Salvador"), when exactly one state is that close.
+fn state_by_damaged_name(name: &str) -> Option<String> {
+    let wanted = letters(name);
+    let budget = match wanted.len() {
+        0..=5 => return None,
+        6..=11 => 1,
+        _ => 2,
+    };
+    let mut best: Option<(usize, &str)> = None;
+    let mut tie = false;
+    for (form, code) in states_by_letters() {
+        let d = edit_distance(&wanted, form);
+        if d > budget {
+            continue;
+        }
+        match best {
+            Some((bd, bc)) if d == bd && bc != code => tie = true,
+            Some((bd, _)) if d >= bd => {}
+            _ => {
+                best = Some((d, code));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, code)| code.to_owned())
+}
+
+/// Levenshtein distance over bytes (the forms are ASCII letters).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 2 {
+        return usize::MAX;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == cb { prev } else { 1 + prev.min(cur).min(row[j]) };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 impl Directory for GazetteerDirectory {
     fn state_code(&self, name: &str) -> Option<String> {
         gazetteer::state_by_name(name)
             .or_else(|| (name.len() == 3).then(|| gazetteer::state(name)).flatten())
             .map(|s| s.alpha3.clone())
+            .or_else(|| state_by_damaged_name(name))
     }
 
     fn organisation_key(&self, name: &str) -> Option<String> {
@@ -55,5 +130,9 @@ mod tests {
         assert_eq!(d.organisation_key("European Union").as_deref(), Some("EU"));
         assert_eq!(d.organisation_key("UN").as_deref(), Some("UN"));
         assert_eq!(d.state_code("spoke in French"), None);
+        assert_eq!(d.state_code("C6te d'Ivoire").as_deref(), Some("CIV"));
+        assert_eq!(d.state_code("Kyrgyztan").as_deref(), Some("KGZ"));
+        assert_eq!(d.state_code("El] Salvador").as_deref(), Some("SLV"));
+        assert_eq!(d.state_code("Individual"), None);
     }
 }

@@ -142,6 +142,10 @@ impl<'a> Writer<'a> {
         let whom = sp.state.as_ref().map(|c| iri::state(c)).or_else(|| sp.organisation.as_ref().map(|k| iri::organisation(k)));
         if let Some(whom) = &whom {
             self.out.add(&s, &unkg(prop::SPEAKS_FOR), whom.clone());
+            if let Some(name) = &sp.organisation_name {
+                self.out.add(whom, &self.rdf_type.clone(), unkg(class::ORGANISATION));
+                self.out.text(whom, &self.pref_label.clone(), name);
+            }
         }
         if let Some(role) = sp.role {
             let local = match role {

@@ -41,8 +41,11 @@ pub struct Speaker {
     pub office: Option<String>,
     /// The state spoken for: ISO 3166-1 alpha-3.
     pub state: Option<String>,
-    /// The organisation spoken for: its gazetteer key (`UN`, `EU`).
+    /// The organisation spoken for: its gazetteer key (`UN`, `EU`), or a slug
+    /// of its name where only the metadata names it.
     pub organisation: Option<String>,
+    /// The organisation's name, where no gazetteer knows it.
+    pub organisation_name: Option<String>,
     /// The speaker's part in the meeting, where it can be known.
     pub role: Option<Role>,
 }
@@ -101,7 +104,14 @@ pub fn identify_speaker(
             // more than a historical name ("Yugoslavia") the table may give.
             let named_by_file = matches!(layout, Layout::Ungdc { .. });
             if state.is_none() && org.is_none() && !named_by_file {
-                warnings.push(format!("metadata: speaker's country {printed:?} is no known state or organisation"));
+                if looks_like_organisation(printed) {
+                    // Civil-society briefers speak for bodies no gazetteer
+                    // lists: the table's name is the best there is.
+                    speaker.organisation = Some(crate::rdf::iri::slug(printed));
+                    speaker.organisation_name = Some((*printed).to_owned());
+                } else {
+                    warnings.push(format!("metadata: speaker's country {printed:?} is no known state or organisation"));
+                }
             }
         }
         (None, _) => {}
@@ -117,6 +127,16 @@ pub fn identify_speaker(
     }
     speaker.role = role(&speaker, header, meta, layout, directory);
     speaker
+}
+
+/// Whether a metadata "country" that matched nothing names an organisation,
+/// rather than being a slip of the table ("spoke in French", "Individual").
+fn looks_like_organisation(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && !name.to_lowercase().starts_with("spoke")
+        && name.chars().all(|c| c.is_alphanumeric() || " '-(),.&".contains(c))
 }
 
 fn resolve_affiliation(name: &str, directory: &dyn Directory, speaker: &mut Speaker) {
@@ -232,5 +252,10 @@ mod tests {
         let meta = SpeechMeta { country: Some("spoke in French".into()), ..SpeechMeta::default() };
         identify_speaker(None, &meta, &unsc(), &Fake, &mut w);
         assert!(w[0].contains("spoke in French"), "{w:?}");
+        let meta = SpeechMeta { country: Some("Fondasyon Je Klere (FJKL)".into()), ..SpeechMeta::default() };
+        let s = identify_speaker(None, &meta, &unsc(), &Fake, &mut w);
+        assert_eq!(s.organisation.as_deref(), Some("fondasyon-je-klere-fjkl"));
+        assert_eq!(s.organisation_name.as_deref(), Some("Fondasyon Je Klere (FJKL)"));
+        assert_eq!(w.len(), 1);
     }
 }
