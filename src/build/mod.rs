@@ -55,8 +55,10 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
 
     let mut index = MetaIndex::default();
     for table in &options.meta {
-        let problems = index.load_table(table)?;
-        report.warn_all(problems);
+        match index.load_table(table) {
+            Ok(problems) => report.warn_all(problems),
+            Err(e) => report.warn_all(vec![e]),
+        }
     }
     let mut metas = Vec::with_capacity(files.len());
     for file in &files {

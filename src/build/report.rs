@@ -34,7 +34,9 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line > 0 {
+        if self.path.as_os_str().is_empty() {
+            write!(f, "{}", self.message)
+        } else if self.line > 0 {
             write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
         } else {
             write!(f, "{}: {}", self.path.display(), self.message)
@@ -73,11 +75,7 @@ impl Report {
     /// that row, nothing else.
     pub fn warn_all(&mut self, problems: Vec<Error>) {
         for e in problems {
-            let d = match &e {
-                Error::Input { path, .. } | Error::Io { path, .. } => Diagnostic::from_error(&path.clone(), e),
-                _ => Diagnostic { path: PathBuf::new(), line: 0, message: e.to_string() },
-            };
-            self.warnings.push(d);
+            self.warnings.push(Diagnostic::from_error(Path::new(""), e));
         }
     }
 
