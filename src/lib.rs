@@ -8,6 +8,8 @@
 //! [`store`] (load into oxigraph) -> [`query`] and [`export`]. [`build`]
 //! drives the stages; [`cli`] is the command line.
 
+#![warn(missing_docs)]
+
 pub mod build;
 pub mod cli;
 pub mod corpus;
