@@ -224,19 +224,43 @@ fn fold_name(name: &str) -> String {
 
 /// Every long gazetteer organisation form, folded, by length, for
 /// [`link_misspelled`].
-static LONG_FORMS: LazyLock<HashMap<usize, Vec<(Vec<char>, u32)>>> = LazyLock::new(|| {
+static LONG_FORMS: LazyLock<HashMap<usize, Vec<LongForm>>> = LazyLock::new(|| {
     let g = gazetteer();
-    let mut by_len: HashMap<usize, Vec<(Vec<char>, u32)>> = HashMap::new();
+    let mut by_len: HashMap<usize, Vec<LongForm>> = HashMap::new();
     for (i, o) in g.organisations.iter().enumerate() {
         for f in std::iter::once(&o.label).chain(&o.aliases) {
-            let folded: Vec<char> = fold_name(f).chars().collect();
-            if folded.len() >= FUZZY_MIN_LEN {
-                by_len.entry(folded.len()).or_default().push((folded, i as u32));
+            let chars: Vec<char> = fold_name(f).chars().collect();
+            if chars.len() >= FUZZY_MIN_LEN {
+                let bag = letter_bag(&chars);
+                by_len.entry(chars.len()).or_default().push(LongForm { chars, bag, org: i as u32 });
             }
         }
     }
     by_len
 });
+
+/// A folded gazetteer form with its letter counts.
+struct LongForm {
+    chars: Vec<char>,
+    bag: [u8; 38],
+    org: u32,
+}
+
+/// Letter counts (a-z, 0-9, space, other): the counts of two strings
+/// differ by at most twice their edit distance, a cheap filter before it.
+fn letter_bag(chars: &[char]) -> [u8; 38] {
+    let mut bag = [0u8; 38];
+    for &c in chars {
+        let k = match c {
+            'a'..='z' => c as usize - 'a' as usize,
+            '0'..='9' => 26 + c as usize - '0' as usize,
+            ' ' => 36,
+            _ => 37,
+        };
+        bag[k] = bag[k].saturating_add(1);
+    }
+    bag
+}
 
 /// Shortest name that fuzzy linking considers: shorter names differ by one
 /// letter from other real names too often ("Bank" / "Band").
@@ -286,15 +310,20 @@ pub fn link_misspelled(m: &mut Mention) {
         return;
     }
     let max = (folded.len() / 12).clamp(1, 2);
+    let bag = letter_bag(&folded);
     let mut best: Option<(usize, u32)> = None;
     for len in folded.len().saturating_sub(max)..=folded.len() + max {
-        for (form, i) in LONG_FORMS.get(&len).into_iter().flatten() {
-            if form.first() != folded.first() {
+        for f in LONG_FORMS.get(&len).into_iter().flatten() {
+            if f.chars.first() != folded.first() {
                 continue;
             }
-            if let Some(d) = bounded_distance(&folded, form, max) {
+            let bag_diff: usize = bag.iter().zip(&f.bag).map(|(a, b)| a.abs_diff(*b) as usize).sum();
+            if bag_diff > 2 * max {
+                continue;
+            }
+            if let Some(d) = bounded_distance(&folded, &f.chars, max) {
                 if best.is_none_or(|(bd, _)| d < bd) {
-                    best = Some((d, *i));
+                    best = Some((d, f.org));
                 }
             }
         }

@@ -176,6 +176,16 @@ fn closes_apposition(text: &str, end: usize) -> bool {
     }
 }
 
+/// Whether a title starts at byte `at`; looks at a few words only, since
+/// an unanchored search would scan on to the next title in the text.
+fn title_at(text: &str, at: usize) -> bool {
+    let mut end = (at + 40).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(at..end).and_then(|w| TITLE.find(w)).is_some_and(|m| m.start() == 0)
+}
+
 /// Person candidates after titles: (start, end, confidence, how found).
 fn by_title(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
     let mut out = Vec::new();
@@ -207,7 +217,7 @@ fn by_title(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
             };
             if let Some(c) = comma {
                 if let Some((s, e, n)) = name_after(text, c + 1) {
-                    if n >= 2 && closes_apposition(text, e) && TITLE.find_at(text, c + 2).is_none_or(|t| t.start() != c + 2) {
+                    if n >= 2 && closes_apposition(text, e) && !title_at(text, c + 2) {
                         out.push((s, e, 0.8, "apposition"));
                         pos = e;
                         continue;
@@ -222,7 +232,7 @@ fn by_title(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
         }
         // Chained titles: "His Excellency Mr.", "President Mr.".
         let mut after = m.end();
-        while let Some(n) = TITLE.find_at(text, after) {
+        while let Some(n) = title_at(text, after + 1).then(|| TITLE.find_at(text, after + 1)).flatten() {
             if n.start() != after + 1 {
                 break;
             }

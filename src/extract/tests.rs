@@ -115,3 +115,45 @@ fn runs_of_spaces_from_joined_lines_do_not_hide_names() {
     assert_eq!(&t[org.start..org.end], "Human  Rights Council");
     assert_eq!(org.key, "HRC");
 }
+
+/// Time spent per extraction stage over unsc-2020, to see where the
+/// throughput goes: `cargo test --release --lib stage_times -- --ignored
+/// --nocapture`. Stages are run on their own, so the sum exceeds ALL.
+#[test]
+#[ignore]
+fn stage_times() {
+    let files = corpus_files("/work/shared/corpus/unsc-2020/speeches", usize::MAX);
+    let texts: Vec<_> = files.iter().map(|p| normalize(&String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()), 0)).collect();
+    let _ = surface::matcher();
+    let mut t = [0f64; 8];
+    for x in &texts {
+        let s = &x.text;
+        let c = std::time::Instant::now();
+        let found = surface::matcher().find(s);
+        t[0] += c.elapsed().as_secs_f64();
+        let c = std::time::Instant::now();
+        let _ = organisations::by_pattern(s, |_, _| false);
+        t[1] += c.elapsed().as_secs_f64();
+        let c = std::time::Instant::now();
+        let _ = persons::find(s, &found);
+        t[2] += c.elapsed().as_secs_f64();
+        let c = std::time::Instant::now();
+        let _ = places::by_pattern(s, |_, _| false);
+        t[3] += c.elapsed().as_secs_f64();
+        let c = std::time::Instant::now();
+        let _ = dates::find(s, &Context::default());
+        let _ = resolutions::find(s);
+        let _ = documents::find(s);
+        t[4] += c.elapsed().as_secs_f64();
+        let c = std::time::Instant::now();
+        let ex = extract_str(s, &Context::default());
+        t[5] += c.elapsed().as_secs_f64();
+        let c = std::time::Instant::now();
+        let _ = events::find(s, &ex.mentions);
+        t[6] += c.elapsed().as_secs_f64();
+        let c = std::time::Instant::now();
+        let _ = acronyms::find(s, &[], &found);
+        t[7] += c.elapsed().as_secs_f64();
+    }
+    println!("surface {:.3} orgpat {:.3} persons {:.3} placepat {:.3} cit+dates {:.3} ALL {:.3} events {:.3} acr {:.3}", t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
+}

@@ -203,51 +203,60 @@ impl SurfaceMatcher {
     /// longest; a form may also start at a lower->upper case change inside a
     /// token ("ofKazakhstan"), which PDF extraction produces.
     pub fn find(&'static self, text: &str) -> Vec<SurfaceMatch> {
+        // A form can only start where a word starts or at a run-together
+        // case change, so the automaton is asked, anchored, at those places
+        // only: an unanchored search would stop at every "un" inside
+        // "fund" (the case-insensitive "UN") and retry one char on.
         let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(first) = self.automaton.find(Input::new(text).span(pos..text.len())) else { break };
-            let s = first.start();
-            let mut m = first;
-            let mut hit = None;
-            loop {
-                let e = m.end();
-                let entries = &self.entries[m.pattern().as_usize()];
-                let found = &text[s..e];
-                let mut accepted = 0u64;
-                for (i, entry) in entries.iter().enumerate() {
-                    if entry.accepts(found) {
-                        accepted |= 1 << i;
-                    }
-                }
-                let form_starts_upper = found.chars().next().is_some_and(char::is_uppercase);
-                if accepted != 0 && crate::extract::matcher::is_bounded(text, s, e, form_starts_upper) {
-                    hit = Some(SurfaceMatch { start: s, end: e, entries, accepted });
-                    break;
-                }
-                // The longest form here fails ("African Union-United Nations
-                // Mission" followed by "-led"); a shorter one starting at
-                // the same place may stand ("African Union").
-                if e <= s + 1 {
-                    break;
-                }
-                let shorter = Input::new(text).span(s..e - 1).anchored(Anchored::Yes);
-                match self.automaton.find(shorter) {
-                    Some(n) => m = n,
-                    None => break,
-                }
+        let mut resume = 0;
+        let mut prev: Option<char> = None;
+        for (s, c) in text.char_indices() {
+            let p = prev;
+            prev = Some(c);
+            if s < resume || !c.is_alphanumeric() {
+                continue;
             }
-            match hit {
-                Some(h) => {
-                    pos = h.end;
-                    out.push(h);
-                }
-                // A match inside a word ("Oman" in "woman") may hide a real
-                // one starting later inside it; retry one char further on.
-                None => pos = s + text[s..].chars().next().map_or(1, char::len_utf8),
+            let starts_word = p.is_none_or(|p| !p.is_alphanumeric());
+            let camel = p.is_some_and(char::is_lowercase) && c.is_uppercase();
+            if !starts_word && !camel {
+                continue;
+            }
+            let Some(first) = self.automaton.find(Input::new(text).span(s..text.len()).anchored(Anchored::Yes)) else {
+                continue;
+            };
+            if let Some(h) = self.accept_at(text, s, first) {
+                resume = h.end;
+                out.push(h);
             }
         }
         out
+    }
+
+    /// The longest form starting at `s` that the text's case and word
+    /// boundaries accept, trying shorter ones when the longest fails.
+    fn accept_at(&'static self, text: &str, s: usize, mut m: aho_corasick::Match) -> Option<SurfaceMatch> {
+        loop {
+            let e = m.end();
+            let entries = &self.entries[m.pattern().as_usize()];
+            let found = &text[s..e];
+            let mut accepted = 0u64;
+            for (i, entry) in entries.iter().enumerate() {
+                if entry.accepts(found) {
+                    accepted |= 1 << i;
+                }
+            }
+            let form_starts_upper = found.chars().next().is_some_and(char::is_uppercase);
+            if accepted != 0 && crate::extract::matcher::is_bounded(text, s, e, form_starts_upper) {
+                return Some(SurfaceMatch { start: s, end: e, entries, accepted });
+            }
+            // The longest form here fails ("African Union-United Nations
+            // Mission" followed by "-led"); a shorter one starting at the
+            // same place may stand ("African Union").
+            if e <= s + 1 {
+                return None;
+            }
+            m = self.automaton.find(Input::new(text).span(s..e - 1).anchored(Anchored::Yes))?;
+        }
     }
 }
 
