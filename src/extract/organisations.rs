@@ -40,7 +40,7 @@ static PURSUANT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capitalised words that start sentences or stand before names without
 /// being part of them.
-const LEFT_STOP: &[&str] = &[
+pub(crate) const LEFT_STOP: &[&str] = &[
     "The", "This", "That", "These", "Those", "Our", "My", "His", "Her", "Its", "Their", "Your", "We", "I", "In",
     "On", "At", "As", "By", "For", "From", "With", "A", "An", "And", "But", "Mr", "Ms", "Mrs", "Madam", "Today",
     "Since", "Under", "Like", "Both", "All", "Each", "Every", "If", "When", "While", "Through", "It", "There",

@@ -18,13 +18,14 @@ use crate::gazetteer::gazetteer;
 use crate::gazetteer::surface::{SurfaceMatch, Target};
 
 use super::matcher::{char_at, is_bounded, is_capitalised_at, mention, next_token, slug, Token};
+use super::organisations::LEFT_STOP;
 use super::{EntityKind, Mention};
 
 /// Titles and offices that precede a name; longer alternatives first so
 /// that "Under-Secretary-General" is not read as "Secretary-General".
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:(?:His|Her) (?:Excellency|Majesty|Royal Highness|Highness|Holiness|Eminence)|Under-Secretary-General|Assistant Secretary-General|Deputy Secretary-General|Secretary-General|Deputy High Commissioner|High Commissioner|High Representative|Deputy Special Envoy|Special Envoy|Deputy Special Representative|Special Representative|Deputy Special Coordinator|Special Coordinator|Special Adviser|Special Rapporteur|Personal Envoy|Emergency Relief Coordinator|Resident Coordinator|Humanitarian Coordinator|Force Commander|Chief Prosecutor|Prosecutor|Chief Justice|Executive Director|Executive Secretary|Director-General|Director General|Vice-President|Vice President|President-elect|Deputy Prime Minister|Prime Minister|Foreign Minister|Defence Minister|Minister for Foreign Affairs|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|State Counsellor|Minister|President|Chancellor|Crown Prince|King|Queen|Prince|Princess|Sheikh|Sheikha|Emir|Amir|Sultan|Pope|Patriarch|Cardinal|Archbishop|Bishop|Imam|Ayatollah|Rabbi|Ambassador|Judge|Professor|Prof\.|Senator|Governor|Mayor|Lieutenant General|Lieutenant-General|Major General|Major-General|Brigadier General|Field Marshal|Marshal|General|Colonel|Commander|Chairman|Chairperson|Chairwoman|Mrs\.|Mrs|Mr\.|Mr|Ms\.|Ms|Dr\.|Dr|Sir|Dame|Lord|Baroness|Madam|Madame|Mme\.?|Messrs\.)",
+        r"(?-u:\b)(?:(?:His|Her) (?:Excellency|Majesty|Royal Highness|Highness|Holiness|Eminence)|Under-Secretary-General|Assistant Secretary-General|Deputy Secretary-General|Secretary-General|Deputy High Commissioner|High Commissioner|High Representative|Deputy Special Envoy|Special Envoy|Deputy Special Representative|Special Representative|Deputy Special Coordinator|Special Coordinator|Special Adviser|Special Rapporteur|Personal Envoy|Emergency Relief Coordinator|Resident Coordinator|Humanitarian Coordinator|Force Commander|Chief Prosecutor|Prosecutor|Chief Justice|Executive Director|Executive Secretary|Director-General|Director General|Vice-President|Vice President|President-elect|Deputy Prime Minister|Prime Minister|Foreign Minister|Defence Minister|Minister for Foreign Affairs|Minister of Foreign Affairs|Foreign Secretary|Secretary of State|State Counsellor|Minister|President|Chancellor|Crown Prince|King|Queen|Prince|Princess|Sheikh|Sheikha|Emir|Amir|Sultan|Pope|Patriarch|Cardinal|Archbishop|Bishop|Imam|Ayatollah|Rabbi|Ambassador|Judge|Professor|Prof\.|Senator|Governor|Mayor|Lieutenant General|Lieutenant-General|Major General|Major-General|Brigadier General|Field Marshal|Marshal|Colonel|Commander|Chairman|Chairperson|Chairwoman|Mrs\.|Mrs|Mr\.|Mr|Ms\.|Ms|Dr\.|Dr|Sir|Dame|Lord|Baroness|Madam|Madame|Mme\.?|Messrs\.)",
     )
     .expect("title regex compiles")
 });
@@ -49,6 +50,7 @@ const NOT_NAMES: &[&str] = &[
     "Agency", "Fund", "Programme", "Commission", "Secretariat", "Force", "Forces", "Group", "Union",
     "Affairs", "Operations", "Peace", "Prize", "Day", "Week", "Year", "Agenda", "Goals", "Charter",
     "Comment", "No", "Nos", "Resolution", "Article", "Annex", "Part", "Section", "Rule", "Treaty",
+    "Agreement", "Framework", "Accord", "Accords", "Plan", "Strategy", "Convention", "Protocol",
 ];
 
 /// Lower-case particles inside names ("Staffan de Mistura").
@@ -60,7 +62,10 @@ const COMMON_WORDS: &[&str] = &["King", "Hunt", "Cook", "Power", "Young", "Brown
 
 fn is_name_word(text: &str, t: Token) -> bool {
     let w = t.text(text);
-    is_capitalised_at(text, t.start) && !NOT_NAMES.contains(&w) && !w.ends_with("'s") || (roman(w) && (2..=4).contains(&w.len()))
+    // Words that open sentences ("Since", "However") follow a name that
+    // ends one without a full stop the OCR kept.
+    is_capitalised_at(text, t.start) && !NOT_NAMES.contains(&w) && (w.len() == 1 || !LEFT_STOP.contains(&w)) && !w.ends_with("'s")
+        || (roman(w) && (2..=4).contains(&w.len()))
 }
 
 fn roman(w: &str) -> bool {
@@ -324,7 +329,18 @@ pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
     // key.
     for (s, e, i, c, x) in gaz {
         if let Some(t) = cands.iter_mut().find(|t| t.0 <= s && e <= t.1) {
-            t.2 = t.2.or(i);
+            // A family name inside a fuller name is that person only if the
+            // rest agrees: "Carlos Alberto dos Santos Cruz" is not José
+            // Eduardo dos Santos.
+            let agrees = i.and_then(|i| g.persons.get(i)).is_some_and(|p| {
+                let name = &text[t.0..t.1];
+                let first = |n: &str| n.split(' ').next().map(str::to_lowercase);
+                x == "gazetteer" || (s, e) == (t.0, t.1) || first(name) == first(&p.label) || p.label.ends_with(name)
+                    || p.aliases.iter().any(|a| a == name || first(a) == first(name))
+            });
+            if agrees {
+                t.2 = t.2.or(i);
+            }
         } else if !cands.iter().any(|t| t.0 < e && s < t.1) {
             cands.push((s, e, i, c, x));
         }
@@ -452,6 +468,15 @@ mod tests {
         assert_eq!(names, ["Martin Griffiths", "Mark Lowcock", "Mark Lowcock"]);
         assert!(found("Mr. President, Distinguished Delegates, Ladies and Gentlemen").is_empty());
         assert!(found("the Special Representative of the Secretary-General, and the Council").is_empty());
+    }
+
+    #[test]
+    fn a_known_family_name_in_another_full_name_is_another_person() {
+        let t = "Lieutenant General Carlos Alberto dos Santos Cruz said";
+        let m = find(t, &crate::gazetteer::surface::matcher().find(t));
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].label, "Carlos Alberto dos Santos Cruz");
+        assert!(found("the General Framework Agreement for Peace").is_empty());
     }
 
     #[test]
