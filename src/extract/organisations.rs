@@ -22,7 +22,7 @@ use super::{EntityKind, Mention};
 pub(crate) const HEADS: &[&str] = &[
     "Committee", "Office", "Mission", "Council", "Force", "Front", "Movement", "Commission", "Centre", "Center",
     "Group", "Agency", "Programme", "Program", "Fund", "Organization", "Organisation", "Union", "Court", "Tribunal",
-    "Bank", "Institute", "Network", "Alliance", "Coalition", "Forum", "Initiative", "Board", "Directorate",
+    "Bank", "Institute", "Network", "Alliance", "Coalition", "Forum", "Board", "Directorate",
     "Secretariat", "Authority", "Mechanism", "Panel", "Team", "Party", "Forces", "Department", "Bureau",
     "League", "Federation", "Association", "Foundation", "Service", "Unit", "Army", "Assembly",
 ];
@@ -72,6 +72,10 @@ const NOT_ORGANISATIONS: &[&str] = &[
     "Country Office", "Field Office", "National Assembly", "Trust Fund", "Fact-Finding Mission",
     "Commission of Inquiry", "Presidential Council", "Sovereign Council", "Transitional Council",
     "High Commission", "Special Tribunal", "Executive Office", "Review Mechanism", "Verification Mechanism",
+    // A kind of body with the owner's name left to the context.
+    "United Nations Mission", "United Nations Force", "United Nations Office", "Panel of Experts",
+    "Informal Working Group", "Council of Ministers", "Supreme Court", "Constitutional Court",
+    "Technical Secretariat", "Board of Inquiry", "Security Council Committee", "Council of the EU",
 ];
 
 /// Organisation mentions among the gazetteer matches.
@@ -181,11 +185,16 @@ fn complement(text: &str, at: usize, in_ok: bool) -> Option<usize> {
     }
     let mut w = t.text(text);
     if w == "and" {
-        // "and Other Procedural Matters", "and on the Strengthening of ..."
+        // "and Other Procedural Matters", "and on the Strengthening of ...";
+        // not "Mission and for the Special Representative", a second
+        // beneficiary of the sentence.
         t = next_token(text, t.end)?;
         w = t.text(text);
         if is_capitalised_at(text, t.start) {
             return Some(name_run(text, t.start)?);
+        }
+        if w != "on" {
+            return None;
         }
     }
     if !(matches!(w, "of" | "for" | "on" | "to" | "against") || (in_ok && w == "in")) {
@@ -412,6 +421,8 @@ mod tests {
     fn bare_heads_and_non_bodies_are_skipped() {
         assert!(labels("We thank the Council. The Committee met. Council members agreed.").is_empty());
         assert!(labels("settlements in the West Bank").is_empty());
+        assert!(labels("the Arab Peace Initiative").is_empty());
+        assert_eq!(labels("the United Nations Support Mission and for the Special Representative"), ["United Nations Support Mission"]);
         assert!(labels("Saint Vincent and the Grenadines, the Working Group will be able").is_empty());
         assert_eq!(
             labels("the Joint Force of the Group of Five for the Sahel in Mali"),

@@ -123,6 +123,29 @@ pub fn is_acronym(form: &str) -> bool {
     !form.chars().any(char::is_lowercase) && form.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
+/// Spelling pairs that UN texts use both ways in organisation names.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("Co-operation", "Cooperation"),
+    ("Organisation", "Organization"),
+    ("Centre", "Center"),
+    ("Defence", "Defense"),
+    ("Labour", "Labor"),
+    ("Programme", "Program"),
+];
+
+/// The form with every spelling of [`SPELLINGS`] swapped, if it has one.
+fn spelling_variant(form: &str) -> Option<String> {
+    let mut out = form.to_string();
+    for (a, b) in SPELLINGS {
+        if out.contains(a) {
+            out = out.replace(a, b);
+        } else if out.contains(b) {
+            out = out.replace(b, a);
+        }
+    }
+    (out != form).then_some(out)
+}
+
 impl SurfaceMatcher {
     fn build() -> Self {
         let g = gazetteer();
@@ -169,6 +192,11 @@ impl SurfaceMatcher {
             for f in std::iter::once(&o.label).chain(&o.aliases) {
                 let t = if is_acronym(f) { Target::OrganisationAcronym(i) } else { Target::Organisation(i) };
                 add(f, t, true);
+                // British and American spellings of one name ("Organization
+                // for Security and Cooperation in Europe").
+                if let Some(v) = spelling_variant(f) {
+                    add(&v, t, true);
+                }
             }
         }
         for (i, p) in g.places.iter().enumerate() {
@@ -295,6 +323,13 @@ mod tests {
     fn a_failed_long_form_leaves_the_shorter_one() {
         let f = found("the African Union-United Nations Hybrid Operation-led effort");
         assert!(f.contains(&"African Union"), "{f:?}");
+    }
+
+    #[test]
+    fn british_and_american_spellings_both_match() {
+        let f = found("the Organization for Security and Cooperation in Europe and the Organization for Security and Co-operation in Europe");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(spelling_variant("United Nations Development Programme").as_deref(), Some("United Nations Development Program"));
     }
 
     #[test]
