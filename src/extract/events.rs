@@ -44,6 +44,24 @@ static HELD: LazyLock<Regex> = LazyLock::new(|| {
 /// ("elections held in", "the referendum took place").
 const NOT_MEETINGS: &[&str] = &["election", "elections", "referendum", "vote", "polls", "census", "trial", "trials", "exercise", "exercises"];
 
+/// Nouns that take a place themselves, so that a place after them is theirs
+/// and not the event's ("talks on resolving the conflict in Yemen", "a
+/// meeting on the political situation in Guinea-Bissau").
+const TOPIC_NOUNS: &[&str] = &[
+    "conflict", "conflicts", "crisis", "situation", "situations", "peace", "war", "process", "violence",
+    "instability", "stability", "security", "question", "issue", "issues", "elections", "developments",
+    "fighting", "hostilities", "cooperation", "relations",
+];
+
+/// Words that make a sentence about weapons, where "launched" or "took
+/// place" tell of no meeting ("launched ballistic missiles on ... Ma'rib").
+const WEAPON_WORDS: &[&str] = &["missile", "missiles", "rocket", "rockets", "drone", "drones", "offensive", "operations", "weapons", "strikes", "fighting", "hostilities", "conflict", "conflicts", "clashes", "violence"];
+
+/// Whether a word of `words` lies in `span`.
+fn has_word(span: &str, words: &[&str]) -> bool {
+    span.split(|c: char| !c.is_alphanumeric()).any(|w| words.contains(&w))
+}
+
 /// Words that introduce where an attack happened.
 const ATTACK_LOCATIVE: &[&str] = &["in", "at", "on", "near", "across", "throughout", "inside", "within", "against"];
 
@@ -158,6 +176,9 @@ fn places_after(text: &str, mentions: &[Mention], te: usize, end: usize, locativ
             chosen.push(i);
             last_end = Some(m.end);
         } else if introduced(text, m.start, locative) {
+            if has_word(&text[te.min(m.start)..m.start], TOPIC_NOUNS) {
+                break;
+            }
             chosen.push(i);
             last_end = Some(m.end);
         }
@@ -241,6 +262,9 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
         let (sent_start, sent_end) = sentences.around(m.start());
         // "the attack that took place in Tehran": the attack has the place.
         if triggers.iter().any(|t| t.0 >= sent_start && t.0 < m.start()) {
+            continue;
+        }
+        if has_word(&text[sent_start..sent_end], WEAPON_WORDS) {
             continue;
         }
         let before = &text[sent_start..m.start()];
@@ -329,6 +353,8 @@ mod tests {
         let e = events("It is essential that the efforts recently held in Jeddah continue, and the open debate taking place today in the Security Council.");
         assert_eq!(e, vec![(EventKind::Meeting, "Jeddah".to_string())]);
         assert!(events("The elections held in Kabul were peaceful.").is_empty());
+        assert!(events("The Houthis launched ballistic missiles on residential areas in the city of Ma'rib.").is_empty());
+        assert!(events("the talks on resolving the conflict in Yemen").is_empty());
         let e = events("the horrific terrorist attack that took place in Tehran on 7 June");
         assert_eq!(e, vec![(EventKind::Attack, "Tehran".to_string())]);
     }
