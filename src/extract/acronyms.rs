@@ -31,6 +31,23 @@ const EXTRA_HEADS: &[&str] = &[
     "Community", "Conference", "Society", "University", "Militia", "Body", "Agencies", "Nations", "Council",
 ];
 
+/// Words that make a long form an instrument (a treaty, a plan), which
+/// the guidelines do not count as an organisation.
+const INSTRUMENTS: &[&str] = &[
+    "Convention", "Treaty", "Agreement", "Protocol", "Strategy", "Agenda", "Covenant", "Charter", "Declaration",
+    "Plan", "Goals", "Framework", "Accord", "Accords", "Initiative", "Resolution", "Act",
+];
+
+/// Whether the acronym starts with the first letter of the long form
+/// (past a leading "the"), or with "UN" for a United Nations body named
+/// without it ("Office for the Coordination of Humanitarian Affairs" is
+/// OCHA, "Office of the High Commissioner for Refugees" UNHCR).
+fn first_letters_agree(acronym: &str, long: &str) -> bool {
+    let a = acronym.chars().next().map(|c| c.to_ascii_uppercase());
+    let l = long.chars().next().map(|c| c.to_ascii_uppercase());
+    a == l || acronym.starts_with("UN") || acronym.starts_with("U.N")
+}
+
 /// An acronym defined in this speech and the entity it names.
 #[derive(Debug, Clone)]
 struct Definition {
@@ -91,7 +108,18 @@ pub fn find(text: &str, orgs: &[Mention], surface: &[SurfaceMatch]) -> Vec<Menti
                 _ => None,
             });
         let before = orgs.partition_point(|m| m.end <= lf_end);
-        let org_before = before.checked_sub(1).and_then(|i| orgs.get(i)).filter(|m| m.end == lf_end);
+        // The organisation before the parenthesis is what the acronym
+        // stands for only if their first letters agree: in "the Review
+        // Conference of the Parties to the Treaty on the Non-Proliferation
+        // of Nuclear Weapons (NPT)" the acronym is the treaty's.
+        let org_before = before
+            .checked_sub(1)
+            .and_then(|i| orgs.get(i))
+            .filter(|m| m.end == lf_end)
+            .filter(|m| {
+                let long = strip_the(&text[m.start..m.end]);
+                first_letters_agree(a, long) || acr_gaz.is_some_and(|o| o.key == m.key)
+            });
         let (key, label) = if let Some(o) = org_before {
             (o.key.clone(), o.label.clone())
         } else if let Some(o) = acr_gaz {
@@ -106,7 +134,10 @@ pub fn find(text: &str, orgs: &[Mention], surface: &[SurfaceMatch]) -> Vec<Menti
             let Some(lf_start) = long_form(text, lf_end, a) else { continue };
             let long = strip_the(&text[lf_start..lf_end]);
             let body = long.split([' ', '-']).any(|w| HEADS.contains(&w) || EXTRA_HEADS.contains(&w));
-            if !body || !is_capitalised_at(text, lf_start) {
+            // "United Nations Framework Convention on Climate Change
+            // (UNFCCC)" names a treaty, not a body.
+            let instrument = long.split([' ', '-']).any(|w| INSTRUMENTS.contains(&w));
+            if !body || instrument || !is_capitalised_at(text, lf_start) {
                 continue;
             }
             let key = slug(long);
@@ -178,6 +209,9 @@ mod tests {
     #[test]
     fn non_bodies_are_not_organisations() {
         assert!(found("foreign terrorist fighters (FTFs) and the Sustainable Development Goals (SDGs)").is_empty());
+        assert!(found("the United Nations Framework Convention on Climate Change (UNFCCC) and").is_empty());
+        assert!(first_letters_agree("CTED", "Counter-Terrorism Committee Executive Directorate"));
+        assert!(!first_letters_agree("NPT", "Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons"));
     }
 
     #[test]
