@@ -182,21 +182,21 @@ pub(crate) fn describe(app: &App, node: NamedNode) -> Result<Description, HttpEr
 
 /// The mentions of `node`, each with its speech and the text around it.
 fn mentions(app: &App, node: &NamedNode) -> Result<Vec<MentionRow>, HttpError> {
+    // The context is cut here rather than with SUBSTR in the query: that
+    // would walk a whole speech text for every mention, kept or not.
     let query = format!(
-        "SELECT ?speech ?slabel ?m ?q ?before ?after WHERE {{
+        "SELECT ?speech ?slabel ?m ?q ?b ?e WHERE {{
            ?m itsrdf:taIdentRef {node} ; nif:referenceContext ?speech ; nif:anchorOf ?q ;
               nif:beginIndex ?b ; nif:endIndex ?e .
-           ?speech nif:isString ?text .
            OPTIONAL {{ ?speech rdfs:label ?slabel }}
-           BIND(IF(?b > 80, ?b - 79, 1) AS ?from)
-           BIND(SUBSTR(?text, ?from, ?b + 1 - ?from) AS ?before)
-           BIND(SUBSTR(?text, ?e + 1, 80) AS ?after)
          }} ORDER BY ?speech ?b LIMIT {MAX_MENTIONS}"
     );
     let failed = |e: &dyn std::fmt::Display| HttpError::new(500, format!("listing mentions failed: {e}"));
-    let mut prepared = crate::query::prepare(&query, "<mentions>").map_err(|e| failed(&e))?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    let prepared = crate::query::prepare(&query, "<mentions>").map_err(|e| failed(&e))?;
     let results = prepared.on_store(app.store.store()).execute().map_err(|e| failed(&e))?;
+    let store = app.store.store();
+    let is_string = iri(NIF, "isString");
+    let mut texts: std::collections::HashMap<String, Vec<char>> = std::collections::HashMap::new();
     let mut rows = Vec::new();
     if let QueryResults::Solutions(solutions) = results {
         for s in solutions {
@@ -206,13 +206,27 @@ fn mentions(app: &App, node: &NamedNode) -> Result<Vec<MentionRow>, HttpError> {
                 Some(Term::NamedNode(n)) => n.as_str().to_owned(),
                 _ => String::new(),
             };
+            let speech = text("speech");
+            let chars = texts.entry(speech.clone()).or_insert_with(|| {
+                NamedNodeRef::new(&speech)
+                    .ok()
+                    .and_then(|n| {
+                        store.quads_for_pattern(Some(n.into()), Some(is_string.as_ref()), None, None).flatten().find_map(|q| match q.object {
+                            Term::Literal(l) => Some(l.value().chars().collect()),
+                            _ => None,
+                        })
+                    })
+                    .unwrap_or_default()
+            });
+            let (b, e) = (text("b").parse::<usize>().unwrap_or(0), text("e").parse::<usize>().unwrap_or(0));
+            let (b, e) = (b.min(chars.len()), e.min(chars.len()).max(b.min(chars.len())));
             rows.push(MentionRow {
-                speech: text("speech"),
                 speech_label: Some(text("slabel")).filter(|l| !l.is_empty()),
                 mention: text("m"),
                 quote: text("q"),
-                before: text("before"),
-                after: text("after"),
+                before: chars[b.saturating_sub(80)..b].iter().collect(),
+                after: chars[e..(e + 80).min(chars.len())].iter().collect(),
+                speech,
             });
         }
     }
