@@ -1,7 +1,7 @@
-//! Exports of the store: standard RDF dumps (and, in [`graphml`]'s issue,
-//! network files).
+//! Exports of the store: standard RDF dumps and network files.
 
 pub mod graphml;
 mod rdf_dump;
+pub mod xml;
 
 pub use rdf_dump::{dump, DumpFormat};

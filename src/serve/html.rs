@@ -8,21 +8,8 @@ use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
-/// `text` with HTML's special characters escaped.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// `text` with HTML's special characters escaped (XML's rules serve HTML).
+pub(crate) use crate::export::xml::escape as esc;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}\
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}\
