@@ -1,4 +1,5 @@
-//! Security Council membership by year, from `data/council_membership.csv`.
+//! Security Council membership by year, from `data/council_membership.csv`,
+//! and the holders of the UN's top offices, from `data/un_office_holders.csv`.
 
 use std::sync::LazyLock;
 
@@ -62,5 +63,40 @@ mod tests {
         }
         assert!(!council_member("KAZ", 2020));
         assert!(council_member("KAZ", 2017));
+    }
+}
+
+const OFFICE_HOLDERS: &str = include_str!("../../data/un_office_holders.csv");
+
+/// Who held the UN office `office` ("Secretary-General", "Deputy
+/// Secretary-General") in `year`; the later holder in a year of change,
+/// since terms begin on 1 January or soon after.
+pub fn office_holder(office: &str, year: u16) -> Option<&'static str> {
+    let mut holder = None;
+    for (i, line) in OFFICE_HOLDERS.lines().enumerate().skip(1) {
+        let fields: Vec<&'static str> = line.split(',').collect();
+        let [o, name, start, end] = fields[..] else {
+            panic!("data/un_office_holders.csv:{}: expected office,name,start_year,end_year", i + 1)
+        };
+        let start: u16 = start.parse().unwrap_or_else(|_| panic!("data/un_office_holders.csv:{}: bad start year", i + 1));
+        let end: u16 = if end.is_empty() { u16::MAX } else { end.parse().unwrap_or(u16::MAX) };
+        if o == office && (start..=end).contains(&year) {
+            holder = Some(name);
+        }
+    }
+    holder
+}
+
+#[cfg(test)]
+mod office_tests {
+    use super::*;
+
+    #[test]
+    fn knows_who_was_secretary_general() {
+        assert_eq!(office_holder("Secretary-General", 2020), Some("António Guterres"));
+        assert_eq!(office_holder("Secretary-General", 2016), Some("Ban Ki-moon"));
+        assert_eq!(office_holder("Secretary-General", 1961), Some("U Thant"));
+        assert_eq!(office_holder("Deputy Secretary-General", 2020), Some("Amina J. Mohammed"));
+        assert_eq!(office_holder("Chair", 2020), None);
     }
 }

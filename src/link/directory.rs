@@ -114,6 +114,10 @@ impl Directory for GazetteerDirectory {
     fn council_member(&self, alpha3: &str, year: u16) -> bool {
         super::council_member(alpha3, year)
     }
+
+    fn office_holder(&self, office: &str, year: u16) -> Option<String> {
+        super::office_holder(office, year).map(str::to_owned)
+    }
 }
 
 #[cfg(test)]

@@ -4,5 +4,5 @@
 mod council;
 mod directory;
 
-pub use council::{council_member, council_terms, CouncilTerm};
+pub use council::{council_member, council_terms, office_holder, CouncilTerm};
 pub use directory::GazetteerDirectory;

@@ -161,7 +161,12 @@ impl<'a> Writer<'a> {
         // Family names alone are common: the state spoken for keeps two
         // Mr. Zhangs apart while one delegate stays one node across meetings.
         let whom_code = sp.state.as_deref().or(sp.organisation.as_deref()).unwrap_or("");
-        let p = iri::person(&iri::slug(&format!("{name} {whom_code}")));
+        // A full name the persons gazetteer knows is that person's node.
+        let known = crate::gazetteer::gazetteer().persons.iter().find(|p| p.label == *name || p.aliases.contains(name));
+        let p = match known {
+            Some(person) => iri::person(&person.key),
+            None => iri::person(&iri::slug(&format!("{name} {whom_code}"))),
+        };
         self.out.add(&s, &unkg(prop::SPEAKER), p.clone());
         let class = if whom.is_some() { class::DELEGATE } else { class::PERSON };
         self.out.add(&p, &self.rdf_type.clone(), unkg(class));

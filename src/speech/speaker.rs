@@ -13,6 +13,10 @@ pub trait Directory: Sync {
     fn organisation_key(&self, name: &str) -> Option<String>;
     /// Whether the state `alpha3` sat on the Security Council in `year`.
     fn council_member(&self, alpha3: &str, year: u16) -> bool;
+    /// Who held the UN office `office` (Secretary-General, ...) in `year`.
+    fn office_holder(&self, _office: &str, _year: u16) -> Option<String> {
+        None
+    }
 }
 
 /// The part a speaker plays in the meeting.
@@ -80,7 +84,13 @@ pub fn identify_speaker(
             if speaker.honorific.is_none() {
                 speaker.honorific = honorific;
             }
-            speaker.name = Some(name).filter(|n| !n.is_empty() && !n.starts_with("The "));
+            match name.strip_prefix("The ") {
+                // The table names an office ("The Secretary-General") as the speaker.
+                Some(office) => {
+                    speaker.office.get_or_insert_with(|| office.to_owned());
+                }
+                None => speaker.name = Some(name).filter(|n| !n.is_empty()),
+            }
         }
     }
     let meta_for = meta.country.as_deref().map(|c| {
@@ -122,8 +132,12 @@ pub fn identify_speaker(
             speaker.office = meta.post.clone();
         }
     }
-    if matches!(speaker.office.as_deref(), Some("Secretary-General" | "Deputy Secretary-General")) {
+    if let Some(office @ ("Secretary-General" | "Deputy Secretary-General")) = speaker.office.as_deref() {
         speaker.organisation.get_or_insert_with(|| "UN".to_owned());
+        // "The Secretary-General:" names an office; the year names the person.
+        if speaker.name.is_none() {
+            speaker.name = year_of(meta, layout).and_then(|y| directory.office_holder(office, y));
+        }
     }
     speaker.role = role(&speaker, header, meta, layout, directory);
     speaker
@@ -145,6 +159,14 @@ fn resolve_affiliation(name: &str, directory: &dyn Directory, speaker: &mut Spea
         speaker.state = Some(code);
     } else if let Some(key) = directory.organisation_key(name) {
         speaker.organisation = Some(key);
+    }
+}
+
+/// The speech's year, from the file name or the metadata's date.
+fn year_of(meta: &SpeechMeta, layout: &Layout) -> Option<u16> {
+    match layout {
+        Layout::Unsc { year, .. } | Layout::Ungdc { year, .. } => Some(*year),
+        Layout::Plain => meta.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()),
     }
 }
 
