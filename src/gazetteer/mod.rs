@@ -180,8 +180,9 @@ fn list(field: &str) -> Vec<String> {
 }
 
 /// Parses `src` (the embedded `file`) into one value per row with `row`,
-/// which reads fields by column name so column order does not matter.
-fn parse<T>(file: &str, src: &str, row: impl Fn(&dyn Fn(&str) -> String) -> T) -> Vec<T> {
+/// which reads fields by column name so column order does not matter. Used
+/// for every CSV table compiled in from `data/`.
+pub(crate) fn parse<T>(file: &str, src: &str, row: impl Fn(&dyn Fn(&str) -> String) -> T) -> Vec<T> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(src.as_bytes());
     let headers = reader
         .headers()

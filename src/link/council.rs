@@ -18,28 +18,20 @@ pub struct CouncilTerm {
 
 const CSV: &str = include_str!("../../data/council_membership.csv");
 
+/// A year field of an embedded table; a bad one is a build defect.
+fn year(file: &str, field: &str) -> u16 {
+    field.parse().unwrap_or_else(|_| panic!("data/{file}: expected a year, found {field:?}"))
+}
+
 /// Every term in the data, in file order.
 pub fn council_terms() -> &'static [CouncilTerm] {
     static TERMS: LazyLock<Vec<CouncilTerm>> = LazyLock::new(|| {
-        let mut reader = csv::Reader::from_reader(CSV.as_bytes());
-        reader
-            .records()
-            .enumerate()
-            .map(|(i, r)| {
-                let r = r.unwrap_or_else(|e| panic!("data/council_membership.csv:{}: {e}", i + 2));
-                let year = |c: usize| {
-                    r.get(c)
-                        .and_then(|y| y.trim().parse().ok())
-                        .unwrap_or_else(|| panic!("data/council_membership.csv:{}: expected a year in column {}", i + 2, c + 1))
-                };
-                CouncilTerm {
-                    alpha3: r.get(0).unwrap_or("").trim().to_owned(),
-                    start_year: year(1),
-                    end_year: year(2),
-                    seat: r.get(3).unwrap_or("").trim().to_owned(),
-                }
-            })
-            .collect()
+        crate::gazetteer::parse("council_membership.csv", CSV, |f| CouncilTerm {
+            alpha3: f("alpha3"),
+            start_year: year("council_membership.csv", &f("start_year")),
+            end_year: year("council_membership.csv", &f("end_year")),
+            seat: f("seat"),
+        })
     });
     &TERMS
 }
@@ -68,23 +60,34 @@ mod tests {
 
 const OFFICE_HOLDERS: &str = include_str!("../../data/un_office_holders.csv");
 
+/// One term in a UN office; `end_year` is `u16::MAX` while it lasts.
+struct OfficeTerm {
+    office: String,
+    name: String,
+    start_year: u16,
+    end_year: u16,
+}
+
 /// Who held the UN office `office` ("Secretary-General", "Deputy
 /// Secretary-General") in `year`; the later holder in a year of change,
 /// since terms begin on 1 January or soon after.
-pub fn office_holder(office: &str, year: u16) -> Option<&'static str> {
-    let mut holder = None;
-    for (i, line) in OFFICE_HOLDERS.lines().enumerate().skip(1) {
-        let fields: Vec<&'static str> = line.split(',').collect();
-        let [o, name, start, end] = fields[..] else {
-            panic!("data/un_office_holders.csv:{}: expected office,name,start_year,end_year", i + 1)
-        };
-        let start: u16 = start.parse().unwrap_or_else(|_| panic!("data/un_office_holders.csv:{}: bad start year", i + 1));
-        let end: u16 = if end.is_empty() { u16::MAX } else { end.parse().unwrap_or(u16::MAX) };
-        if o == office && (start..=end).contains(&year) {
-            holder = Some(name);
-        }
-    }
-    holder
+pub fn office_holder(office: &str, year_wanted: u16) -> Option<&'static str> {
+    static TERMS: LazyLock<Vec<OfficeTerm>> = LazyLock::new(|| {
+        crate::gazetteer::parse("un_office_holders.csv", OFFICE_HOLDERS, |f| {
+            let end = f("end_year");
+            OfficeTerm {
+                office: f("office"),
+                name: f("name"),
+                start_year: year("un_office_holders.csv", &f("start_year")),
+                end_year: if end.is_empty() { u16::MAX } else { year("un_office_holders.csv", &end) },
+            }
+        })
+    });
+    TERMS
+        .iter()
+        .filter(|t| t.office == office && (t.start_year..=t.end_year).contains(&year_wanted))
+        .map(|t| t.name.as_str())
+        .last()
 }
 
 #[cfg(test)]

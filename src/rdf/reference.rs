@@ -78,19 +78,17 @@ pub fn reference_quads() -> Vec<Quad> {
 
 /// Security Council meetings 1946-2022 from `data/meetings.csv`.
 fn meetings(w: &mut Labels) {
-    let mut reader = csv::Reader::from_reader(MEETINGS.as_bytes());
-    for (i, rec) in reader.records().enumerate() {
-        let rec = rec.unwrap_or_else(|e| panic!("data/meetings.csv:{}: {e}", i + 2));
-        let (symbol, date, topic) = (rec.get(0).unwrap_or(""), rec.get(1).unwrap_or(""), rec.get(2).unwrap_or(""));
-        let node = iri::meeting(&iri::symbol_slug(symbol));
-        w.entity(&node, class::MEETING, symbol, &[], "");
-        w.out.text(&node, &unkg(prop::SYMBOL), symbol);
-        w.out.add(&node, &term(SCHEMA, "url"), iri::undocs(symbol));
+    let rows = gazetteer::parse("meetings.csv", MEETINGS, |f| (f("meeting_record"), f("date"), f("topic")));
+    for (symbol, date, topic) in rows {
+        let node = iri::meeting(&iri::symbol_slug(&symbol));
+        w.entity(&node, class::MEETING, &symbol, &[], "");
+        w.out.text(&node, &unkg(prop::SYMBOL), &symbol);
+        w.out.add(&node, &term(SCHEMA, "url"), iri::undocs(&symbol));
         if !date.is_empty() {
-            w.out.typed(&node, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+            w.out.typed(&node, &term(DCTERMS, "date"), &date, &term(XSD, "date"));
         }
         if !topic.is_empty() {
-            w.out.text(&node, &unkg(prop::TOPIC), topic);
+            w.out.text(&node, &unkg(prop::TOPIC), &topic);
         }
     }
 }
