@@ -2,6 +2,12 @@
 
 use clap::Parser;
 
+// The build moves millions of small allocations (terms, quads, index keys)
+// between threads; glibc's allocator serialises much of that, mimalloc
+// does not.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = unkg::cli::Cli::parse();
     match unkg::cli::run(cli) {

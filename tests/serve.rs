@@ -144,7 +144,7 @@ fn sparql_protocol_in_every_results_format() {
     let form = curl(&["-H", "Accept: text/csv", "--data-urlencode", &format!("query={SPEECHES}"), &s.url("sparql")]);
     assert_eq!((form.status, &form.body), (200, &csv.body));
 
-    let ask = get(&query_url(&s, "ASK { ?m a unkg:Mention }"), "application/sparql-results+json");
+    let ask = get(&query_url(&s, "ASK { ?m nif:referenceContext ?s }"), "application/sparql-results+json");
     assert_eq!(ask.status, 200);
     assert!(ask.body.contains("\"boolean\":true"), "{}", ask.body);
 
@@ -373,7 +373,7 @@ print("wrapper", len(w.query().convert()["results"]["bindings"]))
 w.setMethod("POST")
 print("wrapper-post", len(w.query().convert()["results"]["bindings"]))
 g = rdflib.Graph(store=SPARQLStore(base + "sparql"))
-rows = list(g.query("SELECT (COUNT(?m) AS ?n) WHERE { ?m a <https://w3id.org/unkg/ontology#Mention> }"))
+rows = list(g.query("SELECT (COUNT(?m) AS ?n) WHERE { ?m <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext> ?s }"))
 print("sparqlstore", int(rows[0][0]))
 counts = []
 for fmt, media in [("turtle", "text/turtle"), ("json-ld", "application/ld+json"), ("nt", "application/n-triples"), ("xml", "application/rdf+xml")]:
@@ -385,7 +385,7 @@ print("resource", *counts)
     let out = Command::new(&py).arg("-c").arg(script).arg(s.url("")).output().expect("run python");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
-    let mentions = query(&store, "SELECT (COUNT(?m) AS ?n) WHERE { ?m a unkg:Mention }");
+    let mentions = query(&store, "SELECT (COUNT(?m) AS ?n) WHERE { ?m nif:referenceContext ?s }");
     assert!(text.contains("wrapper 5\n") && text.contains("wrapper-post 5\n"), "{text}");
     assert!(text.contains(&format!("sparqlstore {}\n", mentions[0]["n"])), "{text}");
     let counts: Vec<&str> = text.lines().find_map(|l| l.strip_prefix("resource ")).expect("resource line").split(' ').collect();

@@ -28,7 +28,7 @@ const FAILING: &str = r#"
     sh:property [ sh:path unkg:meeting ; sh:minCount 1 ] ,
                 [ sh:path unkg:speaksFor ; sh:class unkg:Organisation ] ,
                 [ sh:path unkg:speaker ; sh:nodeKind sh:Literal ] .
-<urn:test:Mention> a sh:NodeShape ; sh:targetClass unkg:Mention ;
+<urn:test:Mention> a sh:NodeShape ; sh:targetSubjectsOf nif:referenceContext ;
     sh:property [ sh:path nif:beginIndex ; sh:datatype xsd:nonNegativeInteger ] ,
                 [ sh:path nif:anchorOf ; sh:pattern "^[A-M]" ] .
 <urn:test:Entity> a sh:NodeShape ; sh:targetObjectsOf itsrdf:taIdentRef ; sh:pattern "/state/" ;

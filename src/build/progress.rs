@@ -31,6 +31,12 @@ impl Progress {
         self.bar.inc(1);
     }
 
+    /// Says that the files are done and the store is being compacted.
+    pub fn compacting(&self) {
+        self.bar.set_message(format!("{:.1} MB, compacting the store", self.bytes.get() as f64 / 1e6));
+        self.bar.tick();
+    }
+
     /// Removes the bar.
     pub fn finish(&self) {
         self.bar.finish_and_clear();

@@ -21,6 +21,10 @@ pub struct Args {
     /// A file holding the query (`-` for standard input).
     #[arg(required_unless_present = "expr")]
     pub file: Option<PathBuf>,
+    /// After the answer, print to standard error the plan oxigraph
+    /// evaluated, with the rows and time of each step.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Runs the query and prints the answer.
@@ -37,8 +41,11 @@ pub fn run(args: Args) -> Result<i32> {
     };
     let store = KgStore::open_read_only(&args.store)?;
     let mut out = super::output(None)?;
-    run_query(&store, &query, &origin, args.format, &mut out)?;
+    let plan = run_query(&store, &query, &origin, args.format, args.explain, &mut out)?;
     out.flush().map_err(|e| Error::io("<stdout>", e))?;
+    if let Some(plan) = plan {
+        eprintln!("{plan}");
+    }
     Ok(0)
 }
 

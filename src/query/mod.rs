@@ -52,10 +52,30 @@ pub fn prepare(query: &str, origin: &str) -> Result<oxigraph::sparql::PreparedSp
 }
 
 /// Runs `query` (from `origin`, for messages) on `store` and writes the
-/// answer to `out` in `format`.
-pub fn run(store: &KgStore, query: &str, origin: &str, format: Format, out: &mut dyn Write) -> Result<()> {
+/// answer to `out` in `format`. With `explain`, returns the evaluated plan
+/// with the rows and time of each step.
+pub fn run(
+    store: &KgStore,
+    query: &str,
+    origin: &str,
+    format: Format,
+    explain: bool,
+    out: &mut dyn Write,
+) -> Result<Option<String>> {
     let eval_error = |e: &dyn std::fmt::Display| Error::Query { origin: origin.to_owned(), message: e.to_string() };
-    let results = prepare(query, origin)?.on_store(store.store()).execute().map_err(|e| eval_error(&e))?;
+    let bound = prepare(query, origin)?.on_store(store.store());
+    let (results, explanation) = if explain {
+        let (results, explanation) = bound.compute_statistics().explain();
+        (results, Some(explanation))
+    } else {
+        (bound.execute(), None)
+    };
+    write_results(results.map_err(|e| eval_error(&e))?, origin, format, out)?;
+    Ok(explanation.map(|e| format!("{e:?}")))
+}
+
+fn write_results(results: QueryResults<'_>, origin: &str, format: Format, out: &mut dyn Write) -> Result<()> {
+    let eval_error = |e: &dyn std::fmt::Display| Error::Query { origin: origin.to_owned(), message: e.to_string() };
     let io = |e: std::io::Error| Error::io("<output>", e);
     match results {
         QueryResults::Solutions(solutions) => {

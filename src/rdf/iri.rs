@@ -80,6 +80,14 @@ pub fn reference_graph() -> NamedNode {
     node(format!("{GRAPH}reference"))
 }
 
+/// The named graph describing what speeches share: their meetings, their
+/// speakers and the entities they name that the reference graph does not
+/// know, with the spellings found in the text. Each triple is there once,
+/// however many speeches say it.
+pub fn corpus_graph() -> NamedNode {
+    node(format!("{GRAPH}corpus"))
+}
+
 /// The named graph holding the ontology.
 pub fn ontology_graph() -> NamedNode {
     node(format!("{GRAPH}ontology"))

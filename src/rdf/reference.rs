@@ -8,6 +8,8 @@ use super::vocab::{class, prop, DCTERMS, FOAF, OWL, RDF, RDFS, SCHEMA, SKOS, XSD
 use crate::gazetteer;
 use crate::link::council_terms;
 use oxigraph::model::{NamedNode, Quad};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 const MEETINGS: &str = include_str!("../../data/meetings.csv");
 
@@ -76,19 +78,34 @@ pub fn reference_quads() -> Vec<Quad> {
     w.out.quads
 }
 
+/// The rows of `data/meetings.csv`: symbol, date, topic.
+fn meeting_rows() -> &'static [(String, String, String)] {
+    static ROWS: OnceLock<Vec<(String, String, String)>> = OnceLock::new();
+    ROWS.get_or_init(|| gazetteer::parse("meetings.csv", MEETINGS, |f| (f("meeting_record"), f("date"), f("topic"))))
+}
+
+/// The topic the reference graph gives the meeting `node` ("" for none), or
+/// `None` when it does not describe that meeting.
+pub(crate) fn meeting_topic(node: &NamedNode) -> Option<&'static str> {
+    static TOPICS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let topics = TOPICS.get_or_init(|| {
+        meeting_rows().iter().map(|(symbol, _, topic)| (iri::meeting(&iri::symbol_slug(symbol)).into_string(), topic.as_str())).collect()
+    });
+    topics.get(node.as_str()).copied()
+}
+
 /// Security Council meetings 1946-2022 from `data/meetings.csv`.
 fn meetings(w: &mut Labels) {
-    let rows = gazetteer::parse("meetings.csv", MEETINGS, |f| (f("meeting_record"), f("date"), f("topic")));
-    for (symbol, date, topic) in rows {
-        let node = iri::meeting(&iri::symbol_slug(&symbol));
-        w.entity(&node, class::MEETING, &symbol, &[], "");
-        w.out.text(&node, &unkg(prop::SYMBOL), &symbol);
-        w.out.add(&node, &term(SCHEMA, "url"), iri::undocs(&symbol));
+    for (symbol, date, topic) in meeting_rows() {
+        let node = iri::meeting(&iri::symbol_slug(symbol));
+        w.entity(&node, class::MEETING, symbol, &[], "");
+        w.out.text(&node, &unkg(prop::SYMBOL), symbol);
+        w.out.add(&node, &term(SCHEMA, "url"), iri::undocs(symbol));
         if !date.is_empty() {
-            w.out.typed(&node, &term(DCTERMS, "date"), &date, &term(XSD, "date"));
+            w.out.typed(&node, &term(DCTERMS, "date"), date, &term(XSD, "date"));
         }
         if !topic.is_empty() {
-            w.out.text(&node, &unkg(prop::TOPIC), &topic);
+            w.out.text(&node, &unkg(prop::TOPIC), topic);
         }
     }
 }

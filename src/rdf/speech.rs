@@ -1,5 +1,12 @@
 //! The quads of one speech: the speech, its meeting and speaker, every
 //! mention with its exact characters, the entities and events it names.
+//!
+//! What only this speech says (the speech itself, its mentions and events)
+//! goes into its own graph, so that rebuilding the file replaces exactly
+//! that. Descriptions of what several speeches share (a meeting, a speaker,
+//! an entity the reference data lacks) go into the corpus graph, where each
+//! triple stands once: the union of all graphs must not repeat a triple per
+//! speech, or every count over it would be multiplied.
 
 use super::iri::{self, term, unkg};
 use super::quads::QuadSink;
@@ -11,8 +18,9 @@ use crate::text::NormalizedText;
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::BTreeSet;
 
-/// Writes everything read from `speech` into its own named graph.
-/// `fingerprint` identifies the build inputs besides the file itself.
+/// Writes everything read from `speech` into its own named graph and the
+/// corpus graph. `fingerprint` identifies the build inputs besides the file
+/// itself.
 pub fn speech_quads(speech: &Speech, text: &NormalizedText, found: &Extraction, fingerprint: &str) -> Vec<Quad> {
     let mut w = Writer::new(speech);
     w.speech(fingerprint);
@@ -20,13 +28,18 @@ pub fn speech_quads(speech: &Speech, text: &NormalizedText, found: &Extraction, 
     w.speaker();
     w.mentions(text, found);
     w.events(text, found);
-    w.out.quads
+    let mut quads = w.out.quads;
+    quads.append(&mut w.shared.quads);
+    quads
 }
 
 struct Writer<'a> {
     speech: &'a Speech,
     node: NamedNode,
+    /// The speech's own graph.
     out: QuadSink,
+    /// The corpus graph.
+    shared: QuadSink,
     rdf_type: NamedNode,
     label: NamedNode,
     pref_label: NamedNode,
@@ -38,6 +51,7 @@ impl<'a> Writer<'a> {
             speech,
             node: iri::speech(&speech.id),
             out: QuadSink::new(iri::speech_graph(&speech.id)),
+            shared: QuadSink::new(iri::corpus_graph()),
             rdf_type: term(RDF, "type"),
             label: term(RDFS, "label"),
             pref_label: term(SKOS, "prefLabel"),
@@ -104,35 +118,42 @@ impl<'a> Writer<'a> {
 
     fn meeting(&mut self) {
         let (Some(m), Some(label)) = (self.meeting_node(), self.meeting_label()) else { return };
-        let s = self.node.clone();
-        let sp = self.speech;
+        let (s, sp) = (self.node.clone(), self.speech);
         self.out.add(&s, &unkg(prop::MEETING), m.clone());
-        self.out.add(&m, &self.rdf_type.clone(), unkg(class::MEETING));
-        self.out.text(&m, &self.label.clone(), &label);
-        self.out.text(&m, &self.pref_label.clone(), &label);
+        // A Security Council meeting the reference data knows is described
+        // there; the corpus adds only what the reference lacks.
+        let known_topic = crate::rdf::meeting_topic(&m);
+        let d = &mut self.shared;
+        if known_topic.is_none() {
+            d.add(&m, &self.rdf_type, unkg(class::MEETING));
+            d.text(&m, &self.label, &label);
+            d.text(&m, &self.pref_label, &label);
+        }
         match &sp.layout {
             Layout::Unsc { record, .. } => {
-                self.out.text(&m, &unkg(prop::SYMBOL), &record.label());
-                self.out.add(&m, &term(SCHEMA, "url"), iri::undocs(&record.symbol));
-                if let Some(n) = record.resumption {
-                    self.out.integer(&m, &unkg(prop::RESUMPTION), i64::from(n));
+                if known_topic.is_none() {
+                    d.text(&m, &unkg(prop::SYMBOL), &record.label());
+                    d.add(&m, &term(SCHEMA, "url"), iri::undocs(&record.symbol));
+                    if let Some(date) = sp.date() {
+                        d.typed(&m, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+                    }
                 }
-                if let Some(date) = sp.date() {
-                    self.out.typed(&m, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+                if let Some(n) = record.resumption {
+                    d.integer(&m, &unkg(prop::RESUMPTION), i64::from(n));
                 }
             }
             Layout::Ungdc { session, year, .. } => {
-                self.out.integer(&m, &unkg(prop::SESSION), i64::from(*session));
-                self.out.typed(&m, &term(DCTERMS, "date"), &year.to_string(), &term(XSD, "gYear"));
-                self.out.text(&m, &unkg(prop::TOPIC), "General Debate");
+                d.integer(&m, &unkg(prop::SESSION), i64::from(*session));
+                d.typed(&m, &term(DCTERMS, "date"), &year.to_string(), &term(XSD, "gYear"));
+                d.text(&m, &unkg(prop::TOPIC), "General Debate");
             }
             Layout::Plain => {}
         }
-        if let Some(topic) = &sp.meta.topic {
-            self.out.text(&m, &unkg(prop::TOPIC), topic);
+        if let Some(topic) = sp.meta.topic.as_deref().filter(|t| Some(*t) != known_topic) {
+            d.text(&m, &unkg(prop::TOPIC), topic);
         }
         if let Some(outcome) = &sp.meta.outcome {
-            self.out.text(&m, &unkg(prop::OUTCOME), outcome);
+            d.text(&m, &unkg(prop::OUTCOME), outcome);
         }
     }
 
@@ -143,8 +164,8 @@ impl<'a> Writer<'a> {
         if let Some(whom) = &whom {
             self.out.add(&s, &unkg(prop::SPEAKS_FOR), whom.clone());
             if let Some(name) = &sp.organisation_name {
-                self.out.add(whom, &self.rdf_type.clone(), unkg(class::ORGANISATION));
-                self.out.text(whom, &self.pref_label.clone(), name);
+                self.shared.add(whom, &self.rdf_type, unkg(class::ORGANISATION));
+                self.shared.text(whom, &self.pref_label, name);
             }
         }
         if let Some(role) = sp.role {
@@ -157,27 +178,43 @@ impl<'a> Writer<'a> {
             };
             self.out.add(&s, &unkg(prop::SPEAKER_ROLE), unkg(local));
         }
+        // How this record names its speaker belongs to the speech: the same
+        // person is printed differently elsewhere.
+        if let Some(h) = &sp.honorific {
+            self.out.text(&s, &unkg(prop::SPEAKER_HONORIFIC), h);
+        }
         let Some(name) = &sp.name else { return };
+        self.out.text(&s, &unkg(prop::SPEAKER_NAME), name);
         // Family names alone are common: the state spoken for keeps two
         // Mr. Zhangs apart while one delegate stays one node across meetings.
         let whom_code = sp.state.as_deref().or(sp.organisation.as_deref()).unwrap_or("");
-        // A full name the persons gazetteer knows is that person's node.
+        // A full name the persons gazetteer knows is that person's node,
+        // which the reference graph already names.
         let known = crate::gazetteer::gazetteer().persons.iter().find(|p| p.label == *name || p.aliases.contains(name));
         let p = match known {
             Some(person) => iri::person(&person.key),
             None => iri::person(&iri::slug(&format!("{name} {whom_code}"))),
         };
         self.out.add(&s, &unkg(prop::SPEAKER), p.clone());
-        let class = if whom.is_some() { class::DELEGATE } else { class::PERSON };
-        self.out.add(&p, &self.rdf_type.clone(), unkg(class));
-        self.out.text(&p, &term(FOAF, "name"), name);
-        self.out.text(&p, &self.pref_label.clone(), name);
-        self.out.text(&p, &unkg(prop::NAME_AS_PRINTED), name);
-        if let Some(h) = &sp.honorific {
-            self.out.text(&p, &unkg(prop::HONORIFIC), h);
+        let d = &mut self.shared;
+        if whom.is_some() {
+            d.add(&p, &self.rdf_type, unkg(class::DELEGATE));
         }
-        if let Some(o) = &sp.office {
-            self.out.text(&p, &unkg(prop::OFFICE), o);
+        match known {
+            Some(person) if person.label == *name => {}
+            Some(_) => d.text(&p, &term(FOAF, "name"), name),
+            None => {
+                d.add(&p, &self.rdf_type, unkg(class::PERSON));
+                d.text(&p, &term(FOAF, "name"), name);
+                d.text(&p, &self.pref_label, name);
+            }
+        }
+        d.text(&p, &unkg(prop::NAME_AS_PRINTED), name);
+        if let Some(h) = &sp.honorific {
+            d.text(&p, &unkg(prop::HONORIFIC), h);
+        }
+        if let Some(o) = sp.office.as_ref().filter(|o| known.is_none_or(|k| k.office != **o)) {
+            d.text(&p, &unkg(prop::OFFICE), o);
         }
     }
 
@@ -193,7 +230,8 @@ impl<'a> Writer<'a> {
             let (start, stop) = text.original_span(m.start, m.end);
             let quote = chars.slice(&self.speech.text, start, stop);
             let node = iri::mention(&self.speech.id, start, stop);
-            self.out.add(&node, &self.rdf_type.clone(), unkg(class::MENTION));
+            // No `a unkg:Mention`: a ninth of the corpus's quads, and
+            // entailed by the domain of unkg:extractor.
             self.out.add(&node, &context, s.clone());
             self.out.typed(&node, &begin, &start.to_string(), &nonneg);
             self.out.typed(&node, &end, &stop.to_string(), &nonneg);
@@ -216,27 +254,32 @@ impl<'a> Writer<'a> {
             // Forms found in the text (acronyms defined there, shorter names)
             // become alternative labels, so that every spelling finds the node.
             let surface = quote_form(text, m);
-            if m.extractor != "gazetteer" && surface != m.label && described.insert((m.kind, surface.to_owned())) {
-                self.out.text(&entity, &term(SKOS, "altLabel"), surface);
+            if m.extractor != "gazetteer"
+                && surface != m.label
+                && !reference_label(m, surface)
+                && described.insert((m.kind, surface.to_owned()))
+            {
+                self.shared.text(&entity, &term(SKOS, "altLabel"), surface);
             }
         }
     }
 
     fn describe(&mut self, entity: &NamedNode, m: &Mention) {
+        let d = &mut self.shared;
         if let Some(class) = class_node(m.kind) {
-            self.out.add(entity, &self.rdf_type.clone(), class);
+            d.add(entity, &self.rdf_type, class);
         }
-        self.out.text(entity, &self.pref_label.clone(), &m.label);
+        d.text(entity, &self.pref_label, &m.label);
         match m.kind {
-            EntityKind::State => self.out.text(entity, &unkg(prop::ALPHA3), &m.key),
+            EntityKind::State => d.text(entity, &unkg(prop::ALPHA3), &m.key),
             EntityKind::Resolution => {
                 if let Ok(n) = m.key.parse::<i64>() {
-                    self.out.integer(entity, &unkg(prop::RESOLUTION_NUMBER), n);
+                    d.integer(entity, &unkg(prop::RESOLUTION_NUMBER), n);
                 }
             }
             EntityKind::Document => {
-                self.out.text(entity, &unkg(prop::SYMBOL), &m.key);
-                self.out.add(entity, &term(SCHEMA, "url"), iri::undocs(&m.key));
+                d.text(entity, &unkg(prop::SYMBOL), &m.key);
+                d.add(entity, &term(SCHEMA, "url"), iri::undocs(&m.key));
             }
             _ => {}
         }
@@ -298,6 +341,20 @@ fn in_reference(m: &Mention) -> bool {
         EntityKind::Person => crate::gazetteer::person(&m.key).is_some(),
         EntityKind::Place => crate::gazetteer::place(&m.key).is_some(),
         EntityKind::Resolution => crate::gazetteer::resolution(&m.key).is_some(),
+        EntityKind::Document | EntityKind::Date => false,
+    }
+}
+
+/// Whether the reference graph already gives the mention's entity the
+/// label `form`, which the corpus graph then need not repeat.
+fn reference_label(m: &Mention, form: &str) -> bool {
+    let known = |label: &str, aliases: &[String]| label == form || aliases.iter().any(|a| a == form);
+    match m.kind {
+        EntityKind::State => crate::gazetteer::state(&m.key).is_some_and(|s| s.name == form || s.official_name == form || s.aliases.iter().any(|a| a == form)),
+        EntityKind::Organisation => crate::gazetteer::organisation(&m.key).is_some_and(|o| known(&o.label, &o.aliases)),
+        EntityKind::Person => crate::gazetteer::person(&m.key).is_some_and(|p| known(&p.label, &p.aliases)),
+        EntityKind::Place => crate::gazetteer::place(&m.key).is_some_and(|p| known(&p.label, &p.aliases)),
+        EntityKind::Resolution => crate::gazetteer::resolution(&m.key).is_some_and(|r| r.symbol == form),
         EntityKind::Document | EntityKind::Date => false,
     }
 }

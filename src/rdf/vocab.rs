@@ -75,6 +75,7 @@ pub mod prop {
         BUILD_FINGERPRINT = "buildFingerprint", POSITION = "position", MEETING = "meeting",
         SPEAKER = "speaker", SPEAKS_FOR = "speaksFor", SPEAKER_ROLE = "speakerRole",
         HONORIFIC = "honorific", NAME_AS_PRINTED = "nameAsPrinted", OFFICE = "office",
+        SPEAKER_NAME = "speakerName", SPEAKER_HONORIFIC = "speakerHonorific",
         HEADER = "header", LANGUAGE_SPOKEN = "languageSpoken",
         ALPHA2 = "iso3166Alpha2", ALPHA3 = "iso3166Alpha3", M49 = "m49",
         RESUMPTION = "resumption", TOPIC = "topic", OUTCOME = "outcome", SESSION = "session",

@@ -6,11 +6,12 @@ mod stats;
 pub use stats::{stats, Stats};
 
 use crate::error::{Error, Result};
-use crate::rdf::vocab::{prop, UNKG};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term};
+use crate::rdf::iri;
+use crate::rdf::vocab::{prop, GRAPH, UNKG};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// An unkg store: an oxigraph store and the folder it lives in.
@@ -82,12 +83,59 @@ impl KgStore {
         Ok(())
     }
 
-    /// Starts a bulk load; nothing is visible until [`Loader::commit`].
+    /// Every IRI the named graph `graph` has as an object: what a speech
+    /// graph links to, before it is replaced.
+    pub fn objects_in(&self, graph: &NamedNode) -> Result<HashSet<NamedNode>> {
+        let mut nodes = HashSet::new();
+        for quad in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+            if let Term::NamedNode(n) = quad.map_err(|e| Error::store(&self.path, e))?.object {
+                nodes.insert(n);
+            }
+        }
+        Ok(nodes)
+    }
+
+    /// Removes from the corpus graph the description of each of
+    /// `candidates` that no speech graph links to any more; returns how many
+    /// quads went. Called after speeches were replaced, with what their old
+    /// graphs linked to, so that a speaker or entity no speech names is gone.
+    pub fn prune_corpus(&self, candidates: &HashSet<NamedNode>) -> Result<usize> {
+        let corpus = iri::corpus_graph();
+        let speech_graphs = format!("{GRAPH}speech/");
+        let mut orphaned = Vec::new();
+        for node in candidates {
+            let mut referrers = self.store.quads_for_pattern(None, None, Some(node.as_ref().into()), None);
+            let linked = referrers.any(|q| {
+                q.is_ok_and(|q| matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_str().starts_with(&speech_graphs)))
+            });
+            if !linked {
+                for quad in self.store.quads_for_pattern(Some(node.as_ref().into()), None, None, Some(corpus.as_ref().into())) {
+                    orphaned.push(quad.map_err(|e| Error::store(&self.path, e))?);
+                }
+            }
+        }
+        let mut transaction = self.store.start_transaction().map_err(|e| Error::store(&self.path, e))?;
+        for quad in &orphaned {
+            transaction.remove(quad);
+        }
+        transaction.commit().map_err(|e| Error::store(&self.path, e))?;
+        Ok(orphaned.len())
+    }
+
+    /// Starts a bulk load. Each batch of whole speeches becomes visible as
+    /// soon as it is written, so that RocksDB compacts while the load goes
+    /// on; an interrupted build leaves whole speeches, never part of one.
     pub fn loader(&self) -> Loader<'_> {
         // Bounded memory: the loader sorts each batch into files on disk in a
-        // thread of its own (two at a time), and still commits atomically at
-        // the end. Its batches are exactly ours: see [`PENDING`].
-        let inner = self.store.bulk_loader().with_num_threads(2).with_max_memory_size_in_megabytes(PENDING / 500);
+        // thread of its own, two at a time. Its batches are exactly ours
+        // (see [`PENDING`]), which [`Loader::load`] cuts between speeches.
+        let inner = self
+            .store
+            .bulk_loader()
+            .with_num_threads(2)
+            // Room for twice our batches, so that oxigraph never splits one.
+            .with_max_memory_size_in_megabytes(PENDING * 2 * 2 / 1000)
+            .without_atomicity();
         Loader { inner, path: &self.path, count: 0, pending: Vec::new() }
     }
 
@@ -106,7 +154,7 @@ impl KgStore {
 /// sorts and writes files of its own, so feeding it speech by speech is slow.
 const PENDING: usize = 500_000;
 
-/// An atomic bulk load into a [`KgStore`].
+/// A bulk load into a [`KgStore`], written batch by batch.
 pub struct Loader<'a> {
     inner: oxigraph::store::BulkLoader<'a>,
     path: &'a Path,
@@ -115,7 +163,8 @@ pub struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    /// Queues `quads` for loading.
+    /// Queues `quads`, all of one speech (or one static graph): a batch is
+    /// cut only between two calls.
     pub fn load(&mut self, mut quads: Vec<Quad>) -> Result<()> {
         self.count += quads.len() as u64;
         self.pending.append(&mut quads);
@@ -135,7 +184,7 @@ impl Loader<'_> {
         self.count
     }
 
-    /// Makes everything loaded visible at once.
+    /// Writes what is still queued and waits until all of it is in the store.
     pub fn commit(mut self) -> Result<()> {
         self.flush()?;
         self.inner.commit().map_err(|e| Error::store(self.path, e))

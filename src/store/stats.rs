@@ -58,7 +58,7 @@ pub fn stats(store: &KgStore) -> Result<Stats> {
             u(prop::SPEAKS_FOR),
             u(class::STATE)
         ))?,
-        mentions: count(&format!("SELECT (COUNT(?m) AS ?n) WHERE {{ ?m a {} }}", u(class::MENTION)))?,
+        mentions: count(&format!("SELECT (COUNT(?m) AS ?n) WHERE {{ ?m {} ?x }}", u(prop::EXTRACTOR)))?,
         entities_mentioned: count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?s <https://schema.org/mentions> ?e }")?,
         ..Stats::default()
     };
