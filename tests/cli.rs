@@ -76,6 +76,54 @@ fn a_changed_file_replaces_exactly_its_graph() {
 }
 
 #[test]
+fn the_union_of_all_graphs_repeats_no_triple() {
+    // Two samples share a speaker and every speech shares states with the
+    // reference graph: each description must stand once, or counts over the
+    // default graph (the union) multiply.
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    let all = query(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    let distinct = query(&store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }");
+    assert_eq!(all[0]["n"], distinct[0]["n"]);
+    let umarov = query(&store, "SELECT ?name WHERE { ?s unkg:speakerName \"Umarov\" ; unkg:speaker/foaf:name ?name }");
+    assert_eq!(umarov.len(), 2, "two speeches, one name each: {umarov:?}");
+}
+
+#[test]
+fn an_incremental_build_ends_where_a_fresh_one_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for entry in std::fs::read_dir(samples()).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+    }
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&input]).0, 0);
+    // Another speaker: Mrs. Aitimova gave no other speech, so nothing may
+    // describe her any more.
+    let file = input.join("003_b70b41d151435293.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("Mrs. Aitimova (Kazakhstan)", "Mr. Tileuberdi (Kazakhstan)", 1)).unwrap();
+    let (code, err) = build(&store, &[&input]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 replaced"), "{err}");
+    let fresh = dir.path().join("fresh");
+    assert_eq!(build(&fresh, &[&input]).0, 0);
+    let lines = |store: &std::path::Path| {
+        let mut l: Vec<String> = String::from_utf8(nquads(store)).unwrap().lines().map(str::to_owned).collect();
+        l.sort();
+        l
+    };
+    let (updated, expected) = (lines(&store), lines(&fresh));
+    let stale: Vec<&String> = updated.iter().filter(|l| !expected.contains(l)).collect();
+    let missing: Vec<&String> = expected.iter().filter(|l| !updated.contains(l)).collect();
+    assert!(stale.is_empty() && missing.is_empty(), "stale {stale:#?}\nmissing {missing:#?}");
+    assert!(!updated.iter().any(|l| l.contains("Aitimova")));
+}
+
+#[test]
 fn every_export_format_parses_back() {
     use oxigraph::io::{RdfFormat, RdfParser};
     let dir = tempfile::tempdir().unwrap();
