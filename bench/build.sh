@@ -6,7 +6,9 @@
 #
 #   bench/build.sh [SHARED_DIR]      (default: ../shared)
 #
-# Needs the release binary (cargo build --release) and GNU time.
+# Needs the release binary (cargo build --release) and GNU time. For the
+# spaCy reference row: UNKG_SPACY_PYTHON (a python with spaCy) and
+# UNKG_SPACY_MODEL (default en_core_web_sm; a package name or model folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"
@@ -32,7 +34,7 @@ run() {
   summary="$(grep -E 'speeches from' "$WORK/last.err" | tail -1 || true)"
   speeches="$(sed -nE 's/^([0-9]+) speeches.*/\1/p' <<<"$summary")"
   quads="$(sed -nE 's/.*; ([0-9]+) quads loaded.*/\1/p' <<<"$summary")"
-  mb="$(sed -nE 's/.*; ([0-9.]+) MB in.*/\1/p' <<<"$summary")"
+  mb="${RUN_MB:-$(sed -nE 's/.*; ([0-9.]+) MB in.*/\1/p' <<<"$summary")}"
   awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v n="${speeches:-0}" -v q="${quads:-0}" -v m="${mb:-0}" 'BEGIN {
     printf "| %-34s | %7.2f | %7.2f | %8.0f | %9.0f | %7.1f | %10.0f |\n", l, w, u + s, r / 1024, (w > 0 ? n / w : 0), (w > 0 ? m / w : 0), (w > 0 ? q / w : 0) }'
 }
@@ -52,7 +54,8 @@ subset() {
 
 echo "| run | wall s | CPU s | peak MiB | speeches/s | MB/s | triples/s |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
-run "read ungdc (cat > /dev/null)" sh -c "find '$UNGDC/TXT' -name '*.txt' -print0 | xargs -0 cat > /dev/null"
+CORPUS_MB="$(find "$UNGDC/TXT" -name '*.txt' -print0 | du -cb --files0-from=- | awk 'END { printf "%.2f", $1 / 1e6 }')"
+RUN_MB="$CORPUS_MB" run "read ungdc (cat > /dev/null)" sh -c "find '$UNGDC/TXT' -name '*.txt' -print0 | xargs -0 cat > /dev/null"
 run "build unsc-2020, fresh store" "$BIN" build --quiet --store "$WORK/unsc" "$UNSC"
 run "build ungdc, fresh store" "$BIN" build --quiet --store "$WORK/gd" "$UNGDC"
 run "rebuild ungdc, nothing changed" "$BIN" build --quiet --store "$WORK/gd" "$UNGDC"
@@ -77,9 +80,11 @@ for n in 8 4 2; do
   rm -rf "$WORK/gd-$n" "$dir"
 done
 
+# spaCy's small English model (UNKG_SPACY_MODEL: a package name or a model
+# folder) over 1 MB of the same text, as the reference point.
 if [ -n "${UNKG_SPACY_PYTHON:-}" ]; then
   find "$UNGDC/TXT" -name '*.txt' | sort | tail -200 | xargs cat | head -c 1000000 > "$WORK/sample.txt"  || true
-  run "spaCy en_core_web_sm, 1 MB of ungdc" "$UNKG_SPACY_PYTHON" -c "import spacy,sys; nlp=spacy.load('en_core_web_sm'); [d.ents for d in nlp.pipe(open(sys.argv[1]).read().split('\n\n'))]" "$WORK/sample.txt"
+  RUN_MB=1 run "spaCy en_core_web_sm, 1 MB of ungdc" "$UNKG_SPACY_PYTHON" -c "import spacy,sys; nlp=spacy.load(sys.argv[2]); [d.ents for d in nlp.pipe(open(sys.argv[1]).read().split('\n\n'))]" "$WORK/sample.txt" "${UNKG_SPACY_MODEL:-en_core_web_sm}"
 else
   echo "| spaCy en_core_web_sm | (set UNKG_SPACY_PYTHON to a python with spaCy to measure) | | | | | |"
 fi
