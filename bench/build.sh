@@ -83,7 +83,8 @@ done
 # spaCy's small English model (UNKG_SPACY_MODEL: a package name or a model
 # folder) over 1 MB of the same text, as the reference point.
 if [ -n "${UNKG_SPACY_PYTHON:-}" ]; then
-  find "$UNGDC/TXT" -name '*.txt' | sort | tail -200 | xargs cat | head -c 1000000 > "$WORK/sample.txt"  || true
+  # Folder names hold spaces: NUL-separated all the way.
+  find "$UNGDC/TXT" -name '*.txt' -print0 | sort -z | tail -z -n 200 | xargs -0 cat | head -c 1000000 > "$WORK/sample.txt" || true
   RUN_MB=1 run "spaCy en_core_web_sm, 1 MB of ungdc" "$UNKG_SPACY_PYTHON" -c "import spacy,sys; nlp=spacy.load(sys.argv[2]); [d.ents for d in nlp.pipe(open(sys.argv[1]).read().split('\n\n'))]" "$WORK/sample.txt" "${UNKG_SPACY_MODEL:-en_core_web_sm}"
 else
   echo "| spaCy en_core_web_sm | (set UNKG_SPACY_PYTHON to a python with spaCy to measure) | | | | | |"
