@@ -47,12 +47,7 @@ fn rebuilding_is_idempotent_and_deterministic() {
 #[test]
 fn a_changed_file_replaces_exactly_its_graph() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    for entry in std::fs::read_dir(samples()).unwrap() {
-        let p = entry.unwrap().path();
-        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
-    }
+    let input = copy_samples(dir.path());
     let store = dir.path().join("store");
     assert_eq!(build(&store, &[&input]).0, 0);
     let file = input.join("003_b70b41d151435293.txt");
@@ -93,12 +88,7 @@ fn the_union_of_all_graphs_repeats_no_triple() {
 #[test]
 fn an_incremental_build_ends_where_a_fresh_one_does() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    for entry in std::fs::read_dir(samples()).unwrap() {
-        let p = entry.unwrap().path();
-        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
-    }
+    let input = copy_samples(dir.path());
     let store = dir.path().join("store");
     assert_eq!(build(&store, &[&input]).0, 0);
     // Another speaker: Mrs. Aitimova gave no other speech, so nothing may

@@ -16,6 +16,17 @@ pub fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/speeches")
 }
 
+/// A copy of the sample speeches in `dir/in`, to change at will.
+pub fn copy_samples(dir: &Path) -> PathBuf {
+    let input = dir.join("in");
+    std::fs::create_dir(&input).expect("create the input folder");
+    for entry in std::fs::read_dir(samples()).expect("read the samples") {
+        let p = entry.expect("a sample").path();
+        std::fs::copy(&p, input.join(p.file_name().expect("a file name"))).expect("copy a sample");
+    }
+    input
+}
+
 /// `../shared`, or None with a printed reason.
 pub fn shared(what: &str) -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(what);
