@@ -152,7 +152,7 @@ impl KgStore {
 
 /// Quads gathered before they go to the bulk loader: every call to it
 /// sorts and writes files of its own, so feeding it speech by speech is slow.
-const PENDING: usize = 500_000;
+const PENDING: usize = 350_000;
 
 /// A bulk load into a [`KgStore`], written batch by batch.
 pub struct Loader<'a> {
