@@ -36,7 +36,7 @@ run() {
   quads="$(sed -nE 's/.*; ([0-9]+) quads loaded.*/\1/p' <<<"$summary")"
   mb="${RUN_MB:-$(sed -nE 's/.*; ([0-9.]+) MB in.*/\1/p' <<<"$summary")}"
   awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v n="${speeches:-0}" -v q="${quads:-0}" -v m="${mb:-0}" 'BEGIN {
-    printf "| %-34s | %7.2f | %7.2f | %8.0f | %9.0f | %7.1f | %10.0f |\n", l, w, u + s, r / 1024, (w > 0 ? n / w : 0), (w > 0 ? m / w : 0), (w > 0 ? q / w : 0) }'
+    printf "| %-34s | %7.2f | %7.2f | %8.0f | %9.0f | %7.2f | %10.0f |\n", l, w, u + s, r / 1024, (w > 0 ? n / w : 0), (w > 0 ? m / w : 0), (w > 0 ? q / w : 0) }'
 }
 
 # subset N: a copy of ungdc's layout holding every N-th speech (as links).
@@ -84,7 +84,7 @@ done
 # folder) over 1 MB of the same text, as the reference point.
 if [ -n "${UNKG_SPACY_PYTHON:-}" ]; then
   # Folder names hold spaces: NUL-separated all the way.
-  find "$UNGDC/TXT" -name '*.txt' -print0 | sort -z | tail -z -n 200 | xargs -0 cat | head -c 1000000 > "$WORK/sample.txt" || true
+  find "$UNGDC/TXT" -name '*.txt' -print0 | sort -z | tail -z -n 200 | xargs -0 cat 2>/dev/null | head -c 1000000 > "$WORK/sample.txt" || true
   RUN_MB=1 run "spaCy en_core_web_sm, 1 MB of ungdc" "$UNKG_SPACY_PYTHON" -c "import spacy,sys; nlp=spacy.load(sys.argv[2]); [d.ents for d in nlp.pipe(open(sys.argv[1]).read().split('\n\n'))]" "$WORK/sample.txt" "${UNKG_SPACY_MODEL:-en_core_web_sm}"
 else
   echo "| spaCy en_core_web_sm | (set UNKG_SPACY_PYTHON to a python with spaCy to measure) | | | | | |"
