@@ -27,14 +27,18 @@ impl Progress {
     /// One more file done, of `bytes` bytes.
     pub fn advance(&self, bytes: u64) {
         self.bytes.set(self.bytes.get() + bytes);
-        self.bar.set_message(format!("{:.1} MB", self.bytes.get() as f64 / 1e6));
+        self.bar.set_message(self.megabytes());
         self.bar.inc(1);
     }
 
     /// Says that the files are done and the store is being compacted.
     pub fn compacting(&self) {
-        self.bar.set_message(format!("{:.1} MB, compacting the store", self.bytes.get() as f64 / 1e6));
+        self.bar.set_message(format!("{}, compacting the store", self.megabytes()));
         self.bar.tick();
+    }
+
+    fn megabytes(&self) -> String {
+        format!("{:.1} MB", self.bytes.get() as f64 / 1e6)
     }
 
     /// Removes the bar.

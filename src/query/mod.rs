@@ -39,11 +39,11 @@ pub fn prepare(query: &str, origin: &str) -> Result<oxigraph::sparql::PreparedSp
     for (prefix, namespace) in PREFIXES.iter().chain(&[("id", ID)]) {
         evaluator = evaluator
             .with_prefix(*prefix, *namespace)
-            .map_err(|e| Error::Query { origin: origin.to_owned(), message: e.to_string() })?;
+            .map_err(|e| query_error(origin, &e))?;
     }
     let mut prepared = evaluator
         .parse_query(query)
-        .map_err(|e| Error::Query { origin: origin.to_owned(), message: format!("syntax error: {e}") })?;
+        .map_err(|e| query_error(origin, &format_args!("syntax error: {e}")))?;
     // A query naming its own dataset (FROM, FROM NAMED) keeps it.
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
@@ -62,7 +62,6 @@ pub fn run(
     explain: bool,
     out: &mut dyn Write,
 ) -> Result<Option<String>> {
-    let eval_error = |e: &dyn std::fmt::Display| Error::Query { origin: origin.to_owned(), message: e.to_string() };
     let bound = prepare(query, origin)?.on_store(store.store());
     let (results, explanation) = if explain {
         let (results, explanation) = bound.compute_statistics().explain();
@@ -70,19 +69,18 @@ pub fn run(
     } else {
         (bound.execute(), None)
     };
-    write_results(results.map_err(|e| eval_error(&e))?, origin, format, out)?;
+    write_results(results.map_err(|e| query_error(origin, &e))?, origin, format, out)?;
     Ok(explanation.map(|e| format!("{e:?}")))
 }
 
 fn write_results(results: QueryResults<'_>, origin: &str, format: Format, out: &mut dyn Write) -> Result<()> {
-    let eval_error = |e: &dyn std::fmt::Display| Error::Query { origin: origin.to_owned(), message: e.to_string() };
     let io = |e: std::io::Error| Error::io("<output>", e);
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
             match results_format(format) {
                 None => {
-                    let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(|e| eval_error(&e))?;
+                    let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(|e| query_error(origin, &e))?;
                     table::write(out, &variables, &rows).map_err(io)?;
                 }
                 Some(f) => {
@@ -90,7 +88,7 @@ fn write_results(results: QueryResults<'_>, origin: &str, format: Format, out: &
                         .serialize_solutions_to_writer(out, variables)
                         .map_err(io)?;
                     for solution in solutions {
-                        let solution = solution.map_err(|e| eval_error(&e))?;
+                        let solution = solution.map_err(|e| query_error(origin, &e))?;
                         writer.serialize(&solution).map_err(io)?;
                     }
                     writer.finish().map_err(io)?;
@@ -114,7 +112,7 @@ fn write_results(results: QueryResults<'_>, origin: &str, format: Format, out: &
                 // No prefix for resources: their paths hold slashes, which
                 // Turtle's prefixed names would have to escape.
                 for (prefix, namespace) in PREFIXES {
-                    serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| eval_error(&e))?;
+                    serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| query_error(origin, &e))?;
                 }
             }
             let mut writer = serializer.for_writer(out);
@@ -122,7 +120,7 @@ fn write_results(results: QueryResults<'_>, origin: &str, format: Format, out: &
             // the same triple may stand several times: a graph has it once.
             let mut seen = HashSet::new();
             for triple in triples {
-                let triple = triple.map_err(|e| eval_error(&e))?;
+                let triple = triple.map_err(|e| query_error(origin, &e))?;
                 if seen.insert(triple.clone()) {
                     writer.serialize_triple(&triple).map_err(io)?;
                 }
@@ -131,6 +129,11 @@ fn write_results(results: QueryResults<'_>, origin: &str, format: Format, out: &
         }
     }
     Ok(())
+}
+
+/// An error of the query from `origin`.
+fn query_error(origin: &str, e: &dyn std::fmt::Display) -> Error {
+    Error::Query { origin: origin.to_owned(), message: e.to_string() }
 }
 
 fn results_format(format: Format) -> Option<QueryResultsFormat> {

@@ -74,6 +74,11 @@ pub fn speech_graph(id: &str) -> NamedNode {
     node(format!("{GRAPH}speech/{}", segment(id)))
 }
 
+/// Whether `graph` is the graph of one speech (see [`speech_graph`]).
+pub fn is_speech_graph(graph: &NamedNode) -> bool {
+    graph.as_str().strip_prefix(GRAPH).is_some_and(|rest| rest.starts_with("speech/"))
+}
+
 /// The named graph of reference facts (states, organisations, places,
 /// persons, resolutions and meetings from `data/`).
 pub fn reference_graph() -> NamedNode {
@@ -170,6 +175,8 @@ mod tests {
         assert_eq!(undocs("S/RES/2253 (2015)").as_str(), "https://undocs.org/S/RES/2253%282015%29");
         assert_eq!(undocs("S/PV.1|x").as_str(), "https://undocs.org/S/PV.1%7Cx");
         assert_eq!(meeting(&symbol_slug("S/PV.8699 (Resumption 1)")).as_str(), "https://w3id.org/unkg/id/meeting/S-PV-8699-Resumption-1");
+        assert!(is_speech_graph(&speech_graph("FIN 78")));
+        assert!(!is_speech_graph(&corpus_graph()) && !is_speech_graph(&speech("FIN 78")));
         for iri in [speech("FIN 78"), person("ja'afari"), mention("a b", 1, 2)] {
             assert!(NamedNode::new(iri.as_str()).is_ok(), "{iri}");
         }

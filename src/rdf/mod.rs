@@ -10,7 +10,6 @@ pub mod vocab;
 
 pub use quads::QuadSink;
 pub use reference::reference_quads;
-pub(crate) use reference::meeting_topic;
 pub use speech::speech_quads;
 
 /// The ontology in Turtle, as shipped in `ontology/unkg.ttl`.

@@ -5,6 +5,7 @@
 use super::iri::{self, term, unkg};
 use super::quads::QuadSink;
 use super::vocab::{class, prop, DCTERMS, FOAF, OWL, RDF, RDFS, SCHEMA, SKOS, XSD};
+use crate::extract::EntityKind;
 use crate::gazetteer;
 use crate::link::council_terms;
 use oxigraph::model::{NamedNode, Quad};
@@ -76,6 +77,27 @@ pub fn reference_quads() -> Vec<Quad> {
     }
     meetings(&mut w);
     w.out.quads
+}
+
+/// The labels (preferred, then alternative) this graph gives the entity of
+/// `kind` with `key`, or `None` when it does not describe it: a speech's
+/// graphs then need not repeat them.
+pub(crate) fn reference_names(kind: EntityKind, key: &str) -> Option<Vec<&'static str>> {
+    let with_aliases = |label: &'static str, aliases: &'static [String]| {
+        std::iter::once(label).chain(aliases.iter().map(String::as_str)).collect()
+    };
+    match kind {
+        EntityKind::State => gazetteer::state(key).map(|s| {
+            let mut names: Vec<&str> = with_aliases(&s.name, &s.aliases);
+            names.insert(1, &s.official_name);
+            names
+        }),
+        EntityKind::Organisation => gazetteer::organisation(key).map(|o| with_aliases(&o.label, &o.aliases)),
+        EntityKind::Person => gazetteer::person(key).map(|p| with_aliases(&p.label, &p.aliases)),
+        EntityKind::Place => gazetteer::place(key).map(|p| with_aliases(&p.label, &p.aliases)),
+        EntityKind::Resolution => gazetteer::resolution(key).map(|r| vec![r.symbol.as_str()]),
+        EntityKind::Document | EntityKind::Date => None,
+    }
 }
 
 /// The rows of `data/meetings.csv`: symbol, date, topic.

@@ -10,6 +10,7 @@
 
 use super::iri::{self, term, unkg};
 use super::quads::QuadSink;
+use super::reference::{meeting_topic, reference_names};
 use super::vocab::{class, individual, prop, DCTERMS, FOAF, ITSRDF, NIF, PROV, RDF, RDFS, SCHEMA, SKOS, XSD};
 use crate::corpus::Layout;
 use crate::extract::{EntityKind, EventKind, Extraction, Mention};
@@ -122,7 +123,7 @@ impl<'a> Writer<'a> {
         self.out.add(&s, &unkg(prop::MEETING), m.clone());
         // A Security Council meeting the reference data knows is described
         // there; the corpus adds only what the reference lacks.
-        let known_topic = crate::rdf::meeting_topic(&m);
+        let known_topic = meeting_topic(&m);
         let d = &mut self.shared;
         if known_topic.is_none() {
             d.add(&m, &self.rdf_type, unkg(class::MEETING));
@@ -247,7 +248,7 @@ impl<'a> Writer<'a> {
             self.out.add(&node, &ident, entity.clone());
             if described.insert((m.kind, m.key.clone())) {
                 self.out.add(&s, &term(SCHEMA, "mentions"), entity.clone());
-                if !in_reference(m) {
+                if reference_names(m.kind, &m.key).is_none() {
                     self.describe(&entity, m);
                 }
             }
@@ -256,7 +257,7 @@ impl<'a> Writer<'a> {
             let surface = quote_form(text, m);
             if m.extractor != "gazetteer"
                 && surface != m.label
-                && !reference_label(m, surface)
+                && !reference_names(m.kind, &m.key).is_some_and(|names| names.contains(&surface))
                 && described.insert((m.kind, surface.to_owned()))
             {
                 self.shared.text(&entity, &term(SKOS, "altLabel"), surface);
@@ -330,33 +331,6 @@ fn class_node(kind: EntityKind) -> Option<NamedNode> {
         EntityKind::Place => class::PLACE,
         EntityKind::Date => return None,
     }))
-}
-
-/// Whether the reference graph already describes the mention's entity, so
-/// that the speech's graph need not repeat its type and labels.
-fn in_reference(m: &Mention) -> bool {
-    match m.kind {
-        EntityKind::State => crate::gazetteer::state(&m.key).is_some(),
-        EntityKind::Organisation => crate::gazetteer::organisation(&m.key).is_some(),
-        EntityKind::Person => crate::gazetteer::person(&m.key).is_some(),
-        EntityKind::Place => crate::gazetteer::place(&m.key).is_some(),
-        EntityKind::Resolution => crate::gazetteer::resolution(&m.key).is_some(),
-        EntityKind::Document | EntityKind::Date => false,
-    }
-}
-
-/// Whether the reference graph already gives the mention's entity the
-/// label `form`, which the corpus graph then need not repeat.
-fn reference_label(m: &Mention, form: &str) -> bool {
-    let known = |label: &str, aliases: &[String]| label == form || aliases.iter().any(|a| a == form);
-    match m.kind {
-        EntityKind::State => crate::gazetteer::state(&m.key).is_some_and(|s| s.name == form || s.official_name == form || s.aliases.iter().any(|a| a == form)),
-        EntityKind::Organisation => crate::gazetteer::organisation(&m.key).is_some_and(|o| known(&o.label, &o.aliases)),
-        EntityKind::Person => crate::gazetteer::person(&m.key).is_some_and(|p| known(&p.label, &p.aliases)),
-        EntityKind::Place => crate::gazetteer::place(&m.key).is_some_and(|p| known(&p.label, &p.aliases)),
-        EntityKind::Resolution => crate::gazetteer::resolution(&m.key).is_some_and(|r| r.symbol == form),
-        EntityKind::Document | EntityKind::Date => false,
-    }
 }
 
 fn entity_node(m: &Mention) -> Option<NamedNode> {

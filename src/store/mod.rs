@@ -7,7 +7,7 @@ pub use stats::{stats, Stats};
 
 use crate::error::{Error, Result};
 use crate::rdf::iri;
-use crate::rdf::vocab::{prop, GRAPH, UNKG};
+use crate::rdf::vocab::{prop, UNKG};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -101,18 +101,17 @@ impl KgStore {
     /// graphs linked to, so that a speaker or entity no speech names is gone.
     pub fn prune_corpus(&self, candidates: &HashSet<NamedNode>) -> Result<usize> {
         let corpus = iri::corpus_graph();
-        let speech_graphs = format!("{GRAPH}speech/");
         let mut orphaned = Vec::new();
         for node in candidates {
-            let mut referrers = self.store.quads_for_pattern(None, None, Some(node.as_ref().into()), None);
-            let linked = referrers.any(|q| {
-                q.is_ok_and(|q| matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_str().starts_with(&speech_graphs)))
-            });
-            if !linked {
-                for quad in self.store.quads_for_pattern(Some(node.as_ref().into()), None, None, Some(corpus.as_ref().into())) {
-                    orphaned.push(quad.map_err(|e| Error::store(&self.path, e))?);
-                }
+            if self.linked_from_a_speech(node)? {
+                continue;
             }
+            for quad in self.store.quads_for_pattern(Some(node.as_ref().into()), None, None, Some(corpus.as_ref().into())) {
+                orphaned.push(quad.map_err(|e| Error::store(&self.path, e))?);
+            }
+        }
+        if orphaned.is_empty() {
+            return Ok(0);
         }
         let mut transaction = self.store.start_transaction().map_err(|e| Error::store(&self.path, e))?;
         for quad in &orphaned {
@@ -120,6 +119,17 @@ impl KgStore {
         }
         transaction.commit().map_err(|e| Error::store(&self.path, e))?;
         Ok(orphaned.len())
+    }
+
+    fn linked_from_a_speech(&self, node: &NamedNode) -> Result<bool> {
+        for quad in self.store.quads_for_pattern(None, None, Some(node.as_ref().into()), None) {
+            if let GraphName::NamedNode(g) = quad.map_err(|e| Error::store(&self.path, e))?.graph_name {
+                if iri::is_speech_graph(&g) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
     }
 
     /// Starts a bulk load. Each batch of whole speeches becomes visible as
