@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 #[test]
 fn every_sample_speech_has_its_speaker_and_state() {
@@ -44,17 +45,25 @@ fn rebuilding_is_idempotent_and_deterministic() {
     assert!(!first.windows(2).any(|w| w == b"_:"), "no blank nodes");
 }
 
-#[test]
-fn a_changed_file_replaces_exactly_its_graph() {
+/// Builds a copy of the samples, rewrites `003_...txt` with `edit` and
+/// builds again, which must succeed; returns the folder holding it all, the
+/// input folder, the store and what the second build printed.
+fn build_then_change_003(edit: impl FnOnce(String) -> String) -> (tempfile::TempDir, PathBuf, PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let input = copy_samples(dir.path());
     let store = dir.path().join("store");
     assert_eq!(build(&store, &[&input]).0, 0);
     let file = input.join("003_b70b41d151435293.txt");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, format!("{text}\nWe also welcome the delegation of Kyrgyzstan.\n")).unwrap();
+    std::fs::write(&file, edit(std::fs::read_to_string(&file).unwrap())).unwrap();
     let (code, err) = build(&store, &[&input]);
     assert_eq!(code, 0, "{err}");
+    (dir, input, store, err)
+}
+
+#[test]
+fn a_changed_file_replaces_exactly_its_graph() {
+    let (_dir, _input, store, err) =
+        build_then_change_003(|text| format!("{text}\nWe also welcome the delegation of Kyrgyzstan.\n"));
     assert!(err.contains("0 added, 1 replaced, 4 unchanged"), "{err}");
     let speeches = query(&store, "SELECT (COUNT(?s) AS ?n) WHERE { ?s a unkg:Speech }");
     assert_eq!(speeches[0]["n"], "5");
@@ -87,17 +96,10 @@ fn the_union_of_all_graphs_repeats_no_triple() {
 
 #[test]
 fn an_incremental_build_ends_where_a_fresh_one_does() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = copy_samples(dir.path());
-    let store = dir.path().join("store");
-    assert_eq!(build(&store, &[&input]).0, 0);
     // Another speaker: Mrs. Aitimova gave no other speech, so nothing may
     // describe her any more.
-    let file = input.join("003_b70b41d151435293.txt");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replacen("Mrs. Aitimova (Kazakhstan)", "Mr. Tileuberdi (Kazakhstan)", 1)).unwrap();
-    let (code, err) = build(&store, &[&input]);
-    assert_eq!(code, 0, "{err}");
+    let (dir, input, store, err) =
+        build_then_change_003(|text| text.replacen("Mrs. Aitimova (Kazakhstan)", "Mr. Tileuberdi (Kazakhstan)", 1));
     assert!(err.contains("1 replaced"), "{err}");
     let fresh = dir.path().join("fresh");
     assert_eq!(build(&fresh, &[&input]).0, 0);
@@ -146,7 +148,7 @@ fn every_mention_quotes_the_original_text_at_its_offsets() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     assert_eq!(build(&store, &[&samples()]).0, 0);
-    let files: HashMap<String, std::path::PathBuf> = std::fs::read_dir(samples())
+    let files: HashMap<String, PathBuf> = std::fs::read_dir(samples())
         .unwrap()
         .map(|e| e.unwrap().path())
         .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
