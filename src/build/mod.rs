@@ -11,14 +11,14 @@ mod report;
 
 pub use report::{Diagnostic, Report};
 
-use crate::corpus::{discover, MetaIndex, SpeechMeta};
+use crate::corpus::{decode, discover, MetaIndex, SpeechMeta};
 use crate::error::{Error, Result};
-use crate::extract::{extract, Context};
-use crate::link::GazetteerDirectory;
-use crate::rdf::{self, iri};
+use crate::extract::{extract, extract_range, Context};
+use crate::link::{read_as_of, speech_date, GazetteerDirectory};
+use crate::rdf::{self, iri, SpeechWriter};
 use crate::speech::Speech;
 use crate::store::KgStore;
-use crate::text::normalize;
+use crate::text::{normalize, windows, NormalizedText};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
@@ -32,14 +32,29 @@ use std::time::Instant;
 pub const BUILD_ID: &str = env!("UNKG_BUILD_ID");
 
 /// Speeches processed in parallel before their quads go to the loader:
-/// bounds memory whatever the corpus size.
+/// bounds memory whatever the corpus size...
 const BATCH: usize = 256;
+
+/// ...and whatever the files' sizes: a batch ends once its files reach this
+/// many bytes (ungdc's 256 speeches make about 4.7 MB).
+const BATCH_BYTES: u64 = 4 << 20;
+
+/// A speech with more normalised text than this is extracted and written
+/// window by window, each window's quads loaded before the next is read, and
+/// has a batch to itself: one long file costs about 20 bytes of memory per
+/// byte of text, not the 170 its quads would take at once.
+const WINDOW: usize = 256 << 10;
+
+/// The default of `--max-file-size`: 160 times the longest speech of the
+/// corpora (127 KB), and at 20 bytes of memory per byte well within the
+/// memory a corpus build takes.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 20 << 20;
 
 /// A build that writes at least this many quads compacts the store.
 const COMPACT_AFTER: u64 = 1_000_000;
 
 /// What to build.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BuildOptions {
     /// The store's folder.
     pub store: PathBuf,
@@ -49,6 +64,15 @@ pub struct BuildOptions {
     pub meta: Vec<PathBuf>,
     /// No progress bar.
     pub quiet: bool,
+    /// Files larger than this many bytes are refused (with an error naming
+    /// the file and its size) instead of loaded.
+    pub max_file_size: u64,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions { store: PathBuf::new(), inputs: Vec::new(), meta: Vec::new(), quiet: false, max_file_size: DEFAULT_MAX_FILE_SIZE }
+    }
 }
 
 /// Builds or updates the store from the inputs.
@@ -91,61 +115,82 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         }
         owners.insert(id.clone(), file.clone());
         let previous = existing.get(iri::speech_graph(&id).as_str()).cloned();
-        jobs.push(Job { path: file, id, meta, previous });
+        // A file that cannot be looked at now fails when it is read.
+        let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+        jobs.push(Job { path: file, id, meta, previous, size });
     }
 
     let progress = progress::Progress::new(jobs.len() as u64, options.quiet);
     // What replaced speeches linked to: the corpus graph keeps describing
     // only what some speech still links to.
     let mut unlinked = HashSet::new();
+    let batches = batches(&jobs);
+    let max_file_size = options.max_file_size;
     // Extraction of the next batch runs while the loader takes this one, so
     // that neither core waits for the other stage.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
     std::thread::scope(|scope| -> Result<()> {
-        let batches = jobs.chunks(BATCH);
+        let (jobs, batches) = (&jobs, &batches);
         scope.spawn(move || {
             for batch in batches {
-                let outcomes = batch.par_iter().map(process).collect();
+                let outcomes = jobs[batch.clone()].par_iter().map(|job| process(job, max_file_size)).collect();
                 if sender.send(outcomes).is_err() {
                     break; // the loader failed and stopped listening
                 }
             }
         });
-        for (batch, outcomes) in jobs.chunks(BATCH).zip(receiver) {
-            let mut stale = Vec::new();
-            for (job, outcome) in batch.iter().zip(outcomes) {
-                progress.advance(outcome.bytes());
-                match outcome {
-                    Outcome::Unchanged { bytes } => {
-                        report.unchanged += 1;
-                        report.bytes += bytes;
-                    }
-                    Outcome::Built { quads, warnings, bytes } => {
-                        if job.previous.is_some() {
-                            report.replaced += 1;
-                            stale.push(iri::speech_graph(&job.id));
-                        } else {
-                            report.added += 1;
-                        }
-                        report.bytes += bytes;
-                        for w in warnings {
-                            report.warnings.push(Diagnostic::new(&job.path, 1, w));
-                        }
-                        loader.load(quads)?;
-                    }
-                    Outcome::Failed(e) => {
-                        report.failed += 1;
-                        report.errors.push(Diagnostic::from_error(&job.path, e));
-                    }
-                }
-            }
-            // The old graph goes before the new one is committed: an
-            // interrupted build leaves the speech absent (and rebuilt next
-            // time), never half.
+        for (batch, outcomes) in batches.iter().zip(receiver) {
+            let batch = &jobs[batch.clone()];
+            // Old graphs go before any quad of their new ones is queued: an
+            // interrupted build leaves such a speech absent (and rebuilt next
+            // time), never half. A long speech is written in parts and may
+            // have been left half-written, so its graph always goes.
+            let stale: Vec<NamedNode> = batch
+                .iter()
+                .zip(&outcomes)
+                .filter(|(job, outcome)| match outcome {
+                    Outcome::Built { .. } => job.previous.is_some(),
+                    Outcome::Long(_) => true,
+                    Outcome::Unchanged { .. } | Outcome::Failed(_) => false,
+                })
+                .map(|(job, _)| iri::speech_graph(&job.id))
+                .collect();
             for graph in &stale {
                 unlinked.extend(store.objects_in(graph)?);
             }
             store.remove_graphs(&stale)?;
+            for (job, outcome) in batch.iter().zip(outcomes) {
+                progress.advance(outcome.bytes());
+                let (warnings, bytes) = match outcome {
+                    Outcome::Unchanged { bytes } => {
+                        report.unchanged += 1;
+                        report.bytes += bytes;
+                        continue;
+                    }
+                    Outcome::Failed(e) => {
+                        report.failed += 1;
+                        report.errors.push(Diagnostic::from_error(&job.path, e));
+                        continue;
+                    }
+                    Outcome::Built { quads, warnings, bytes } => {
+                        loader.load(quads)?;
+                        (warnings, bytes)
+                    }
+                    Outcome::Long(long) => {
+                        let bytes = long.bytes;
+                        (load_in_windows(*long, &mut loader)?, bytes)
+                    }
+                };
+                if job.previous.is_some() {
+                    report.replaced += 1;
+                } else {
+                    report.added += 1;
+                }
+                report.bytes += bytes;
+                for w in warnings {
+                    report.warnings.push(Diagnostic::new(&job.path, 1, w));
+                }
+            }
         }
         Ok(())
     })?;
@@ -169,24 +214,70 @@ struct Job {
     id: String,
     meta: SpeechMeta,
     previous: Option<String>,
+    /// The file's size in bytes when the build started.
+    size: u64,
+}
+
+/// Cuts the jobs into batches of at most [`BATCH`] speeches and about
+/// [`BATCH_BYTES`] bytes; a file too long for [`WINDOW`] goes alone.
+fn batches(jobs: &[Job]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, job) in jobs.iter().enumerate() {
+        let long = job.size > WINDOW as u64;
+        if i > start && (long || i - start >= BATCH || bytes >= BATCH_BYTES) {
+            out.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes += job.size;
+        if long {
+            out.push(start..i + 1);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < jobs.len() {
+        out.push(start..jobs.len());
+    }
+    out
 }
 
 enum Outcome {
     Unchanged { bytes: u64 },
     Built { quads: Vec<Quad>, warnings: Vec<String>, bytes: u64 },
+    /// A speech too long to extract at once: the loader extracts and writes
+    /// it window by window.
+    Long(Box<LongSpeech>),
     Failed(Error),
+}
+
+struct LongSpeech {
+    speech: Speech,
+    text: NormalizedText,
+    fingerprint: String,
+    bytes: u64,
 }
 
 impl Outcome {
     fn bytes(&self) -> u64 {
         match self {
             Outcome::Unchanged { bytes } | Outcome::Built { bytes, .. } => *bytes,
+            Outcome::Long(long) => long.bytes,
             Outcome::Failed(_) => 0,
         }
     }
 }
 
-fn process(job: &Job) -> Outcome {
+fn process(job: &Job, max_file_size: u64) -> Outcome {
+    if job.size > max_file_size {
+        return Outcome::Failed(Error::Input {
+            path: job.path.clone(),
+            line: 0,
+            message: format!(
+                "the file is {} bytes, over the --max-file-size of {max_file_size}: no speech is that long (raise --max-file-size to load it all the same)",
+                job.size
+            ),
+        });
+    }
     let bytes = match std::fs::read(&job.path) {
         Ok(b) => b,
         Err(e) => return Outcome::Failed(Error::io(&job.path, e)),
@@ -195,15 +286,57 @@ fn process(job: &Job) -> Outcome {
     if job.previous.as_deref() == Some(fingerprint.as_str()) {
         return Outcome::Unchanged { bytes: bytes.len() as u64 };
     }
-    if let Err(e) = check_text(&job.path, &bytes) {
+    let decoded = decode(&bytes);
+    if let Err(e) = check_text(&job.path, &decoded.text) {
         return Outcome::Failed(e);
     }
-    let speech = Speech::parse(job.path.clone(), &bytes, job.meta.clone(), &GazetteerDirectory);
+    let mut speech = Speech::from_decoded(job.path.clone(), &bytes, decoded, job.meta.clone(), &GazetteerDirectory);
+    let size = bytes.len() as u64;
+    drop(bytes);
     let text = normalize(speech.body(), speech.body_start);
-    let context = Context { date: speech.date().map(str::to_owned) };
-    let found = extract(&text, &context);
+    if text.text.len() > WINDOW {
+        return Outcome::Long(Box::new(LongSpeech { speech, text, fingerprint, bytes: size }));
+    }
+    let context = Context { date: speech_date(&speech) };
+    let mut found = extract(&text, &context);
+    let undated = read_as_of(&mut found, context.date.as_deref());
+    let has_metadata = !speech.meta.sources.is_empty();
+    warn_undated(has_metadata, &mut speech.warnings, &undated);
     let quads = rdf::speech_quads(&speech, &text, &found, &fingerprint);
-    Outcome::Built { quads, warnings: speech.warnings, bytes: bytes.len() as u64 }
+    Outcome::Built { quads, warnings: speech.warnings, bytes: size }
+}
+
+/// Says which names were read as today's states because the speech's
+/// metadata gives no date (a plain file with no metadata has none to give).
+fn warn_undated(has_metadata: bool, warnings: &mut Vec<String>, undated: &[String]) {
+    if !undated.is_empty() && has_metadata {
+        warnings.push(format!(
+            "no date for this speech (the metadata gives none): {} read as the state(s) of today",
+            undated.join(", ")
+        ));
+    }
+}
+
+/// Extracts and loads a long speech one window at a time, its fingerprint
+/// last; returns its warnings.
+fn load_in_windows(long: LongSpeech, loader: &mut crate::store::Loader<'_>) -> Result<Vec<String>> {
+    let context = Context { date: speech_date(&long.speech) };
+    let mut writer = SpeechWriter::new(&long.speech);
+    loader.load(writer.header())?;
+    let mut undated = Vec::new();
+    for range in windows(&long.text.text, WINDOW) {
+        let mut found = extract_range(&long.text, range, &context);
+        for name in read_as_of(&mut found, context.date.as_deref()) {
+            if !undated.contains(&name) {
+                undated.push(name);
+            }
+        }
+        loader.load(writer.part(&long.text, &found))?;
+    }
+    loader.load(writer.fingerprint(&long.fingerprint))?;
+    let mut warnings = long.speech.warnings.clone();
+    warn_undated(!long.speech.meta.sources.is_empty(), &mut warnings, &undated);
+    Ok(warnings)
 }
 
 /// What decides whether a speech must be rebuilt: this build of unkg, the
@@ -217,12 +350,12 @@ fn fingerprint(bytes: &[u8], meta: &SpeechMeta) -> String {
 }
 
 /// Refuses files that are no speech: empty, or binary.
-fn check_text(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+fn check_text(path: &std::path::Path, text: &str) -> Result<()> {
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() as u64 + 1;
         return Err(Error::Input { path: path.to_path_buf(), line, message: "expected text, found a NUL byte (binary file?)".into() });
     }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if text.chars().all(char::is_whitespace) {
         return Err(Error::Input { path: path.to_path_buf(), line: 1, message: "expected a speech, found an empty file".into() });
     }
     Ok(())

@@ -45,7 +45,9 @@ pub enum Layout {
     },
     /// UN General Debate corpus: `FIN_78_2023.txt`.
     Ungdc {
-        /// ISO 3166-1 alpha-3 code of the state that spoke.
+        /// ISO 3166-1 alpha-3 code of the state that spoke (withdrawn codes
+        /// such as `YUG` included), or the code of an observer that is no
+        /// state (`EU`).
         iso3: String,
         /// General Assembly session number.
         session: u32,
@@ -93,7 +95,8 @@ fn ungdc(name: &str) -> Option<Layout> {
     let iso3 = parts.next()?;
     let session = parts.next()?.parse().ok()?;
     let year = parts.next()?.parse().ok()?;
-    let ok = parts.next().is_none() && iso3.len() == 3 && iso3.bytes().all(|b| b.is_ascii_uppercase());
+    // Observers' files carry their code too: `EU_66_2011.txt`.
+    let ok = parts.next().is_none() && (2..=3).contains(&iso3.len()) && iso3.bytes().all(|b| b.is_ascii_uppercase());
     ok.then(|| Layout::Ungdc { iso3: iso3.to_owned(), session, year })
 }
 
@@ -127,6 +130,10 @@ mod tests {
         assert_eq!(
             Layout::of(Path::new("TXT/Session 78 - 2023/FIN_78_2023.txt")),
             Layout::Ungdc { iso3: "FIN".into(), session: 78, year: 2023 }
+        );
+        assert_eq!(
+            Layout::of(Path::new("TXT/Session 66 - 2011/EU_66_2011.txt")),
+            Layout::Ungdc { iso3: "EU".into(), session: 66, year: 2011 }
         );
         assert_eq!(Layout::of(Path::new("000_eb8c3d89eb49a159.txt")), Layout::Plain);
         assert_eq!(Layout::of(Path::new("UNSC_2020_SPV.x_spch1.txt")), Layout::Plain);

@@ -29,6 +29,8 @@ pub struct SpeechMeta {
     pub outcome: Option<String>,
     /// Where the facts came from: the table's path.
     pub sources: Vec<PathBuf>,
+    /// The table and line that gave `country`, for warnings about it.
+    pub country_source: Option<(PathBuf, u64)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -56,6 +58,7 @@ struct DebateRow {
     country: Option<String>,
     post: Option<String>,
     source: PathBuf,
+    line: u64,
 }
 
 /// All metadata tables loaded so far, keyed the way the corpora name things.
@@ -192,6 +195,7 @@ impl MetaIndex {
                         country: get("Country"),
                         post: get("Post"),
                         source,
+                        line,
                     };
                     self.debates.insert((year, iso3.to_ascii_uppercase()), row);
                 }
@@ -228,6 +232,7 @@ impl MetaIndex {
                     meta.country = row.country.clone();
                     meta.post = row.post.clone();
                     meta.sources.push(row.source.clone());
+                    meta.country_source = Some((row.source.clone(), row.line));
                 }
             }
             Layout::Plain => {}

@@ -6,7 +6,7 @@ mod discover;
 mod layout;
 mod metadata;
 
-pub use decode::{decode, Decoded};
+pub use decode::{decode, Decoded, TextEncoding};
 pub use discover::discover;
 pub use layout::{Layout, MeetingRecord};
 pub use metadata::{MetaIndex, SpeechMeta};

@@ -34,6 +34,36 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:ES-|S-)?\d{1,4})/(\d{1,4})").expect("number regex compiles"));
 
+/// "resolution(s) 1514 (XV), 1541 (XV) and 2625 (XXV)": until 1976 the
+/// General Assembly numbered its resolutions on, with the session in Roman
+/// numerals, as did ECOSOC; the Security Council never did.
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:[Rr]esolutions?|RESOLUTIONS?)((?:(?:\s*,\s*|\s+|\s*,?\s*(?:and|as well as)\s+)(?:\d{1,4}\s*\((?:[IVXL]+|S-[IVX]+|ES-[IVX]+)\)))+)",
+    )
+    .expect("Roman-numeral resolution regex compiles")
+});
+
+static ROMAN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,4})\s*\(((?:ES-|S-)?[IVXL]+)\)").expect("Roman-numeral item regex compiles")
+});
+
+/// The symbol of a resolution numbered within a General Assembly session
+/// (`1514`, `XV`): `A/RES/1514 (XV)`, or `E/RES/...` when the sentence says
+/// the Economic and Social Council adopted it.
+pub fn session_resolution(number: &str, session: &str, ecosoc: bool) -> String {
+    format!("{}{number} ({session})", if ecosoc { "E/RES/" } else { "A/RES/" })
+}
+
+/// Whether the sentence around `[start, end)` names the Economic and Social
+/// Council (and not the General Assembly) as the organ that resolved.
+fn ecosoc_sentence(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(['.', '\n', ';']).map_or(0, |i| i + 1);
+    let to = text[end..].find(['.', '\n', ';']).map_or(text.len(), |i| end + i);
+    let sentence = &text[from..to];
+    (sentence.contains("Economic and Social Council") || sentence.contains("ECOSOC")) && !sentence.contains("General Assembly")
+}
+
 /// Finds every document symbol in `text`.
 pub fn find(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -72,11 +102,23 @@ pub fn find(text: &str) -> Vec<Mention> {
         };
         for num in NUMBER.captures_iter(list.as_str()) {
             let (Some(m), Some(session), Some(n)) = (num.get(0), num.get(1), num.get(2)) else { continue };
-            let series = if series == "A/RES/" && session.as_str().len() == 4 { "E/RES/" } else { series };
+            // ECOSOC numbers by year ("1981/68"), the Assembly by session.
+            let by_year = session.as_str().len() == 4 && session.as_str().bytes().all(|b| b.is_ascii_digit());
+            let series = if series == "A/RES/" && by_year { "E/RES/" } else { series };
             let key = format!("{series}{}/{}", session.as_str(), n.as_str());
             let start = list.start() + m.start();
             let end = list.start() + m.end();
             out.push(mention(start, end, EntityKind::Document, key.clone(), key, "citation", 0.93));
+        }
+    }
+    for cap in ROMAN.captures_iter(text) {
+        let Some(list) = cap.get(1) else { continue };
+        let ecosoc = ecosoc_sentence(text, list.start(), list.end());
+        for item in ROMAN_ITEM.captures_iter(list.as_str()) {
+            let (Some(m), Some(n), Some(session)) = (item.get(0), item.get(1), item.get(2)) else { continue };
+            let key = session_resolution(n.as_str(), session.as_str(), ecosoc);
+            let (start, end) = (list.start() + m.start(), list.start() + m.end());
+            out.push(mention(start, end, EntityKind::Document, key.clone(), key, "citation", 0.95));
         }
     }
     out.sort_by_key(|m| m.start);
@@ -106,6 +148,21 @@ mod tests {
             ["A/RES/75/1", "A/RES/70/291", "A/RES/ES-10/19"]);
         assert_eq!(keys("Human Rights Council resolution 40/1"), ["A/HRC/RES/40/1"]);
         assert_eq!(keys("adopted A/RES/75/1 today"), ["A/RES/75/1"]);
+    }
+
+    #[test]
+    fn session_numerals_make_assembly_and_ecosoc_resolutions() {
+        assert_eq!(keys("the Declaration in resolution 1514 (XV) and resolution 181 (II)"), ["A/RES/1514 (XV)", "A/RES/181 (II)"]);
+        assert_eq!(
+            keys("General Assembly resolutions 2625 (XXV), 1541(XV) and 3379 (XXX)."),
+            ["A/RES/2625 (XXV)", "A/RES/1541 (XV)", "A/RES/3379 (XXX)"]
+        );
+        assert_eq!(
+            keys("resolution 1049 (XXXVII) adopted last summer by the Economic and Social Council"),
+            ["E/RES/1049 (XXXVII)"]
+        );
+        assert_eq!(keys("resolution ES-8/2 and resolution 35/206"), ["A/RES/ES-8/2", "A/RES/35/206"]);
+        assert_eq!(keys("Economic and Social Council resolution 1981/68"), ["E/RES/1981/68"]);
     }
 
     #[test]

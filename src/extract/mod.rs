@@ -119,6 +119,21 @@ pub fn extract(text: &NormalizedText, ctx: &Context) -> Extraction {
     extract_str(&text.text, ctx)
 }
 
+/// [`extract`] over the stretch `range` of `text` alone (a window of a very
+/// long file), with spans that count from the start of the whole text.
+pub fn extract_range(text: &NormalizedText, range: std::ops::Range<usize>, ctx: &Context) -> Extraction {
+    let mut found = extract_str(&text.text[range.clone()], ctx);
+    for m in &mut found.mentions {
+        m.start += range.start;
+        m.end += range.start;
+    }
+    for e in &mut found.events {
+        e.start += range.start;
+        e.end += range.start;
+    }
+    found
+}
+
 /// [`extract`] over a plain string, for callers and tests that have no
 /// offset map.
 pub fn extract_str(t: &str, ctx: &Context) -> Extraction {
@@ -184,7 +199,7 @@ fn extract_single_spaced(t: &str, ctx: &Context) -> Extraction {
     // Citations and dates may sit inside names ("Committee established
     // pursuant to resolution 2140 (2014)") and are kept alongside them.
     let mut mentions = names;
-    mentions.extend(resolutions::find(t));
+    mentions.extend(resolutions::find(t, ctx));
     mentions.extend(documents::find(t));
     mentions.extend(dates::find(t, ctx));
     mentions.sort_by_key(|m| (m.start, m.end));

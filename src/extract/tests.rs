@@ -142,7 +142,7 @@ fn stage_times() {
         t[3] += c.elapsed().as_secs_f64();
         let c = std::time::Instant::now();
         let _ = dates::find(s, &Context::default());
-        let _ = resolutions::find(s);
+        let _ = resolutions::find(s, &Context::default());
         let _ = documents::find(s);
         t[4] += c.elapsed().as_secs_f64();
         let c = std::time::Instant::now();

@@ -36,6 +36,19 @@ pub struct State {
     /// Adjectives that denote the state in phrases such as "the Kazakh
     /// Government" ("Kazakh", "Kazakhstani").
     pub adjectives: Vec<String>,
+    /// The day it became a sovereign state (`YYYY-MM-DD`), empty if it was
+    /// one when the UN was founded: before it, its name names a territory.
+    pub start: String,
+    /// The day it ceased to exist (dissolution, merger), empty if it exists.
+    pub end: String,
+    /// The day it was admitted to the UN, empty for non-members.
+    pub un_admission: String,
+    /// The day its UN membership ended, empty if it goes on.
+    pub un_end: String,
+    /// States it continues or was formed from (alpha-3).
+    pub predecessors: Vec<String>,
+    /// States that continue it or were formed from it (alpha-3).
+    pub successors: Vec<String>,
 }
 
 /// An organisation, body or group, one row of `organisations.csv`.
@@ -54,7 +67,8 @@ pub struct Organisation {
     pub wikidata: String,
 }
 
-/// A named place that is not a state, one row of `places.csv`.
+/// A named place that is not a state, one row of `places.csv`, or a
+/// territory that became a state, one row of `territories.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
     /// Entity key.
@@ -70,6 +84,19 @@ pub struct Place {
     pub aliases: Vec<String>,
     /// Wikidata item id, empty if unknown.
     pub wikidata: String,
+    /// For a territory: the state it became (alpha-3) and the day it did.
+    pub became: Option<(String, String)>,
+}
+
+/// A General Assembly session, one row of `ga_sessions.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssemblySession {
+    /// `79`, or `S-10`, `ES-8` for special and emergency special sessions.
+    pub session: String,
+    /// The year it opened.
+    pub year: u16,
+    /// The day it opened (`YYYY-MM-DD`).
+    pub opening_date: String,
 }
 
 /// A person speeches often name, one row of `persons.csv`.
@@ -119,6 +146,11 @@ pub struct Gazetteer {
     pub persons: Vec<Person>,
     /// Security Council resolutions, in file order.
     pub resolutions: Vec<Resolution>,
+    /// General Assembly sessions, in file order.
+    pub assembly_sessions: Vec<AssemblySession>,
+    /// Index into `places` of the territory each state was before its
+    /// `start`, by alpha-3.
+    territory_by_state: HashMap<String, usize>,
     state_by_code: HashMap<String, usize>,
     state_by_name: HashMap<String, usize>,
     organisation_by_key: HashMap<String, usize>,
@@ -154,6 +186,18 @@ pub fn state_by_name(name: &str) -> Option<&'static State> {
 pub fn organisation(key: &str) -> Option<&'static Organisation> {
     let g = gazetteer();
     g.organisation_by_key.get(key).map(|&i| &g.organisations[i])
+}
+
+/// The territory the state `alpha3` was before it became one, if it became
+/// one after 1945.
+pub fn territory_of(alpha3: &str) -> Option<&'static Place> {
+    let g = gazetteer();
+    g.territory_by_state.get(alpha3).map(|&i| &g.places[i])
+}
+
+/// The regular General Assembly session `session` ("15").
+pub fn assembly_session(session: &str) -> Option<&'static AssemblySession> {
+    gazetteer().assembly_sessions.iter().find(|s| s.session == session)
 }
 
 /// The place with this key.
@@ -216,6 +260,12 @@ impl Gazetteer {
             wikidata: f("wikidata"),
             aliases: list(&f("aliases")),
             adjectives: list(&f("adjectives")),
+            start: f("start"),
+            end: f("end"),
+            un_admission: f("un_admission"),
+            un_end: f("un_end"),
+            predecessors: list(&f("predecessors")),
+            successors: list(&f("successors")),
         });
         let organisations = parse("organisations.csv", embedded::ORGANISATIONS, |f| Organisation {
             key: f("key"),
@@ -224,13 +274,37 @@ impl Gazetteer {
             aliases: list(&f("aliases")),
             wikidata: f("wikidata"),
         });
-        let places = parse("places.csv", embedded::PLACES, |f| Place {
+        let mut places = parse("places.csv", embedded::PLACES, |f| Place {
             key: f("key"),
             label: f("label"),
             kind: f("kind"),
             state: f("state").to_ascii_uppercase(),
             aliases: list(&f("aliases")),
             wikidata: f("wikidata"),
+            became: None,
+        });
+        // Territories are places like any other, matched by their own
+        // (colonial) names; a state's name becomes one only before its date.
+        let territories = parse("territories.csv", embedded::TERRITORIES, |f| Place {
+            key: f("key"),
+            label: f("label"),
+            kind: f("kind"),
+            state: String::new(),
+            aliases: list(&f("aliases")),
+            wikidata: f("wikidata"),
+            became: Some((f("alpha3").to_ascii_uppercase(), f("until"))),
+        });
+        let mut territory_by_state = HashMap::new();
+        for t in territories {
+            if let Some((alpha3, _)) = &t.became {
+                territory_by_state.insert(alpha3.clone(), places.len());
+            }
+            places.push(t);
+        }
+        let assembly_sessions = parse("ga_sessions.csv", embedded::GA_SESSIONS, |f| AssemblySession {
+            session: f("session"),
+            year: f("year").parse().unwrap_or_else(|_| panic!("data/ga_sessions.csv: bad year {:?}", f("year"))),
+            opening_date: f("opening_date"),
         });
         let persons = parse("persons.csv", embedded::PERSONS, |f| Person {
             key: f("key"),
@@ -283,6 +357,8 @@ impl Gazetteer {
             places,
             persons,
             resolutions,
+            assembly_sessions,
+            territory_by_state,
             state_by_code,
             state_by_name,
         }

@@ -3,6 +3,8 @@
 
 mod council;
 mod directory;
+mod era;
 
 pub use council::{council_member, council_terms, office_holder, CouncilTerm};
 pub use directory::GazetteerDirectory;
+pub use era::{read_as_of, speech_date};

@@ -10,7 +10,7 @@ pub mod vocab;
 
 pub use quads::QuadSink;
 pub use reference::reference_quads;
-pub use speech::speech_quads;
+pub use speech::{speech_quads, SpeechWriter};
 
 /// The ontology in Turtle, as shipped in `ontology/unkg.ttl`.
 pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/unkg.ttl");

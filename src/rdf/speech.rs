@@ -23,15 +23,52 @@ use std::collections::BTreeSet;
 /// corpus graph. `fingerprint` identifies the build inputs besides the file
 /// itself.
 pub fn speech_quads(speech: &Speech, text: &NormalizedText, found: &Extraction, fingerprint: &str) -> Vec<Quad> {
-    let mut w = Writer::new(speech);
-    w.speech(fingerprint);
-    w.meeting();
-    w.speaker();
-    w.mentions(text, found);
-    w.events(text, found);
-    let mut quads = w.out.quads;
-    quads.append(&mut w.shared.quads);
+    let mut writer = SpeechWriter::new(speech);
+    let mut quads = writer.header();
+    quads.append(&mut writer.part(text, found));
+    quads.append(&mut writer.fingerprint(fingerprint));
     quads
+}
+
+/// Writes the quads of one speech in parts: its description once, then what
+/// was found in each stretch of its text, so that a very long file never
+/// holds all its quads at once. Mention IRIs carry their offsets and event
+/// numbers run on across parts, so the parts add up to [`speech_quads`]. The
+/// build fingerprint comes last: a speech whose parts were not all written
+/// has none, and the next build writes it again.
+pub struct SpeechWriter<'a> {
+    w: Writer<'a>,
+}
+
+impl<'a> SpeechWriter<'a> {
+    /// A writer for `speech`.
+    pub fn new(speech: &'a Speech) -> Self {
+        SpeechWriter { w: Writer::new(speech) }
+    }
+
+    /// The speech, its meeting and its speaker.
+    pub fn header(&mut self) -> Vec<Quad> {
+        self.w.speech();
+        self.w.meeting();
+        self.w.speaker();
+        self.w.take()
+    }
+
+    /// The mentions and events of `found`, whose spans are byte offsets into
+    /// `text`, the whole speech's normalised text.
+    pub fn part(&mut self, text: &NormalizedText, found: &Extraction) -> Vec<Quad> {
+        self.w.mentions(text, found);
+        self.w.events(text, found);
+        self.w.take()
+    }
+
+    /// The fingerprint of the build inputs besides the file itself, which
+    /// marks the speech as whole in the store.
+    pub fn fingerprint(&mut self, fingerprint: &str) -> Vec<Quad> {
+        let s = self.w.node.clone();
+        self.w.out.text(&s, &unkg(prop::BUILD_FINGERPRINT), fingerprint);
+        self.w.take()
+    }
 }
 
 struct Writer<'a> {
@@ -44,6 +81,12 @@ struct Writer<'a> {
     rdf_type: NamedNode,
     label: NamedNode,
     pref_label: NamedNode,
+    /// Character offsets of the original text, for quoting mentions.
+    chars: CharIndex,
+    /// Entities and spellings already written for this speech.
+    described: BTreeSet<(EntityKind, String)>,
+    /// Events of the parts written so far: where the next part's numbers start.
+    events: usize,
 }
 
 impl<'a> Writer<'a> {
@@ -56,10 +99,20 @@ impl<'a> Writer<'a> {
             rdf_type: term(RDF, "type"),
             label: term(RDFS, "label"),
             pref_label: term(SKOS, "prefLabel"),
+            chars: CharIndex::new(&speech.text),
+            described: BTreeSet::new(),
+            events: 0,
         }
     }
 
-    fn speech(&mut self, fingerprint: &str) {
+    /// What was written since the last call, the speech's graph first.
+    fn take(&mut self) -> Vec<Quad> {
+        let mut quads = std::mem::take(&mut self.out.quads);
+        quads.append(&mut self.shared.quads);
+        quads
+    }
+
+    fn speech(&mut self) {
         let (s, sp) = (self.node.clone(), self.speech);
         self.out.add(&s, &self.rdf_type.clone(), unkg(class::SPEECH));
         self.out.text(&s, &term(DCTERMS, "identifier"), &sp.id);
@@ -67,7 +120,6 @@ impl<'a> Writer<'a> {
         self.out.text(&s, &unkg(prop::SOURCE_FILE), &sp.file_name);
         self.out.text(&s, &unkg(prop::SOURCE_PATH), &sp.path.to_string_lossy());
         self.out.text(&s, &unkg(prop::CONTENT_HASH), &sp.content_hash);
-        self.out.text(&s, &unkg(prop::BUILD_FINGERPRINT), fingerprint);
         self.out.text(&s, &term(NIF, "isString"), &sp.text);
         if let Some(h) = &sp.header {
             self.out.text(&s, &unkg(prop::HEADER), &h.printed);
@@ -220,16 +272,14 @@ impl<'a> Writer<'a> {
     }
 
     fn mentions(&mut self, text: &NormalizedText, found: &Extraction) {
-        let chars = CharIndex::new(&self.speech.text);
         let s = self.node.clone();
-        let mut described = BTreeSet::new();
         let (begin, end, anchor) = (term(NIF, "beginIndex"), term(NIF, "endIndex"), term(NIF, "anchorOf"));
         let (context, ident, confidence) =
             (term(NIF, "referenceContext"), term(ITSRDF, "taIdentRef"), term(ITSRDF, "taConfidence"));
         let (nonneg, double) = (term(XSD, "nonNegativeInteger"), term(XSD, "double"));
         for m in &found.mentions {
             let (start, stop) = text.original_span(m.start, m.end);
-            let quote = chars.slice(&self.speech.text, start, stop);
+            let quote = self.chars.slice(&self.speech.text, start, stop);
             let node = iri::mention(&self.speech.id, start, stop);
             // No `a unkg:Mention`: a ninth of the corpus's quads, and
             // entailed by the domain of unkg:extractor.
@@ -246,7 +296,7 @@ impl<'a> Writer<'a> {
                 continue;
             };
             self.out.add(&node, &ident, entity.clone());
-            if described.insert((m.kind, m.key.clone())) {
+            if self.described.insert((m.kind, m.key.clone())) {
                 self.out.add(&s, &term(SCHEMA, "mentions"), entity.clone());
                 if reference_names(m.kind, &m.key).is_none() {
                     self.describe(&entity, m);
@@ -258,7 +308,7 @@ impl<'a> Writer<'a> {
             if m.extractor != "gazetteer"
                 && surface != m.label
                 && !reference_names(m.kind, &m.key).is_some_and(|names| names.contains(&surface))
-                && described.insert((m.kind, surface.to_owned()))
+                && self.described.insert((m.kind, surface.to_owned()))
             {
                 self.shared.text(&entity, &term(SKOS, "altLabel"), surface);
             }
@@ -288,10 +338,12 @@ impl<'a> Writer<'a> {
 
     fn events(&mut self, text: &NormalizedText, found: &Extraction) {
         let s = self.node.clone();
+        let base = self.events;
+        self.events += found.events.len();
         for (n, ev) in found.events.iter().enumerate() {
             let Some(place) = found.mentions.get(ev.place) else { continue };
             let Some(place_node) = entity_node(place) else { continue };
-            let node = iri::event(&self.speech.id, n + 1);
+            let node = iri::event(&self.speech.id, base + n + 1);
             let (kind, class) = match ev.kind {
                 EventKind::Attack => ("attack", class::ATTACK),
                 EventKind::Meeting => ("meeting", class::GATHERING),

@@ -7,7 +7,7 @@ mod speaker;
 pub use header::{parse_header, Header};
 pub use speaker::{identify_speaker, Directory, Role, Speaker};
 
-use crate::corpus::{decode, Layout, SpeechMeta};
+use crate::corpus::{decode, Decoded, Layout, SpeechMeta};
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
@@ -44,11 +44,13 @@ pub struct Speech {
 impl Speech {
     /// Parses a speech from the bytes of the file at `path`.
     pub fn parse(path: PathBuf, bytes: &[u8], meta: SpeechMeta, directory: &dyn Directory) -> Speech {
-        let decoded = decode(bytes);
-        let mut warnings = Vec::new();
-        if decoded.was_cp1252 {
-            warnings.push("not valid UTF-8: read as Windows-1252".to_owned());
-        }
+        Speech::from_decoded(path, bytes, decode(bytes), meta, directory)
+    }
+
+    /// Parses a speech from `decoded`, the text of `bytes`, the file at
+    /// `path`: for callers that checked the text before parsing it.
+    pub fn from_decoded(path: PathBuf, bytes: &[u8], decoded: Decoded, meta: SpeechMeta, directory: &dyn Directory) -> Speech {
+        let mut warnings: Vec<String> = decoded.encoding.warning().map(str::to_owned).into_iter().collect();
         let layout = Layout::of(&path);
         let header = parse_header(&decoded.text);
         let speaker = identify_speaker(header.as_ref(), &meta, &layout, directory, &mut warnings);

@@ -98,7 +98,33 @@ pub fn identify_speaker(
         resolve_affiliation(c, directory, &mut s);
         (c, s.state, s.organisation)
     });
-    match (&meta_for, speaker.state.is_some() || speaker.organisation.is_some()) {
+    if let Layout::Ungdc { iso3: code, .. } = layout {
+        // A General Debate file is named by the code of whoever spoke, which
+        // says more than the table's country name: that may be a historical
+        // name ("Yugoslavia") or plainly wrong ("Austria" for AUS).
+        if let Some(state) = directory.state_code(code).filter(|s| s == code) {
+            speaker.state = Some(state);
+        } else if let Some(org) = directory.organisation_key(code) {
+            speaker.organisation = Some(org);
+        }
+        if let Some((printed, state, org)) = &meta_for {
+            let contradicts = match (state, org) {
+                (Some(s), _) => speaker.state.as_ref() != Some(s),
+                (None, Some(o)) => speaker.organisation.as_ref() != Some(o),
+                (None, None) => false,
+            };
+            if speaker.state.is_none() && speaker.organisation.is_none() {
+                speaker.state = state.clone();
+                speaker.organisation = org.clone();
+            } else if contradicts {
+                let at = meta.country_source.as_ref().map(|(p, l)| format!("{}:{l}", p.display())).unwrap_or_default();
+                warnings.push(format!("metadata ({at}) names {printed:?}, but the file's code is {code}: trusting the code"));
+            }
+        }
+    }
+    let by_header = speaker.state.is_some() || speaker.organisation.is_some();
+    match (&meta_for, by_header) {
+        _ if matches!(layout, Layout::Ungdc { .. }) => {}
         (Some((printed, state, org)), true) => {
             if (state.is_some() || org.is_some()) && (state != &speaker.state || org != &speaker.organisation) {
                 warnings.push(format!(
@@ -110,10 +136,7 @@ pub fn identify_speaker(
         (Some((printed, state, org)), false) => {
             speaker.state = state.clone();
             speaker.organisation = org.clone();
-            // A General Debate file is named by its state's code, which says
-            // more than a historical name ("Yugoslavia") the table may give.
-            let named_by_file = matches!(layout, Layout::Ungdc { .. });
-            if state.is_none() && org.is_none() && !named_by_file {
+            if state.is_none() && org.is_none() {
                 if looks_like_organisation(printed) {
                     // Civil-society briefers speak for bodies no gazetteer
                     // lists: the table's name is the best there is.
@@ -126,8 +149,7 @@ pub fn identify_speaker(
         }
         (None, _) => {}
     }
-    if let Layout::Ungdc { iso3, .. } = layout {
-        speaker.state.get_or_insert_with(|| iso3.clone());
+    if let Layout::Ungdc { .. } = layout {
         if speaker.office.is_none() {
             speaker.office = meta.post.clone();
         }
@@ -217,11 +239,17 @@ mod tests {
                 "Kazakhstan" => Some("KAZ".into()),
                 "Viet Nam" => Some("VNM".into()),
                 "Norway" => Some("NOR".into()),
+                "Austria" => Some("AUT".into()),
+                "AUS" | "Australia" => Some("AUS".into()),
                 _ => None,
             }
         }
         fn organisation_key(&self, name: &str) -> Option<String> {
-            (name == "UN" || name == "United Nations").then(|| "UN".into())
+            match name {
+                "UN" | "United Nations" => Some("UN".into()),
+                "EU" | "European Union" => Some("EU".into()),
+                _ => None,
+            }
         }
         fn council_member(&self, alpha3: &str, year: u16) -> bool {
             alpha3 == "VNM" && year == 2020
@@ -279,5 +307,27 @@ mod tests {
         assert_eq!(s.organisation.as_deref(), Some("fondasyon-je-klere-fjkl"));
         assert_eq!(s.organisation_name.as_deref(), Some("Fondasyon Je Klere (FJKL)"));
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn general_debate_speakers_speak_for_the_file_code() {
+        let gd = |code: &str| Layout::Ungdc { iso3: code.into(), session: 15, year: 1960 };
+        let meta = SpeechMeta {
+            speaker: Some("Mr. MENZIES".into()),
+            country: Some("Austria".into()),
+            country_source: Some(("Speakers_by_session.csv".into(), 7040)),
+            ..SpeechMeta::default()
+        };
+        let mut warnings = Vec::new();
+        let s = identify_speaker(None, &meta, &gd("AUS"), &Fake, &mut warnings);
+        assert_eq!((s.state.as_deref(), s.name.as_deref()), (Some("AUS"), Some("MENZIES")));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("Speakers_by_session.csv:7040") && warnings[0].contains("trusting the code"));
+        let meta = SpeechMeta { speaker: Some("Mr. Charles Michel".into()), country: Some("European Union".into()), ..SpeechMeta::default() };
+        let mut warnings = Vec::new();
+        let s = identify_speaker(None, &meta, &gd("EU"), &Fake, &mut warnings);
+        assert_eq!((s.state, s.organisation.as_deref()), (None, Some("EU")));
+        assert_eq!(s.role, Some(Role::GeneralDebateSpeaker));
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 }

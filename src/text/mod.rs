@@ -4,3 +4,7 @@
 mod normalize;
 
 pub use normalize::{normalize, NormalizedText};
+
+mod windows;
+
+pub use windows::windows;
