@@ -39,7 +39,7 @@ static NUMBER: LazyLock<Regex> =
 /// numerals, as did ECOSOC; the Security Council never did.
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:[Rr]esolutions?|RESOLUTIONS?)((?:(?:\s*,\s*|\s+|\s*,?\s*(?:and|as well as)\s+)(?:\d{1,4}\s*\((?:[IVXL]+|S-[IVX]+|ES-[IVX]+)\)))+)",
+        r"(?-u:\b)(?:[Rr]esolutions?|RESOLUTIONS?)((?:(?:\s*,\s*|\s+|\s*,?\s*(?:and|as well as)\s+)(?:\[?\d{1,4}\s*\((?:[IVXL]+|S-[IVX]+|ES-[IVX]+)\)\]?))+)",
     )
     .expect("Roman-numeral resolution regex compiles")
 });
@@ -53,6 +53,19 @@ static ROMAN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// the Economic and Social Council adopted it.
 pub fn session_resolution(number: &str, session: &str, ecosoc: bool) -> String {
     format!("{}{number} ({session})", if ecosoc { "E/RES/" } else { "A/RES/" })
+}
+
+/// The symbols of a document issued in two series ("A/33/266-S/12863"),
+/// or the symbol alone.
+fn split_double_symbol(sym: &str) -> Vec<&str> {
+    for series in ["-S/", "-A/", "-E/"] {
+        if let Some(i) = sym.find(series) {
+            if sym[..i].contains('/') {
+                return vec![&sym[..i], &sym[i + 1..]];
+            }
+        }
+    }
+    vec![sym]
 }
 
 /// Whether the sentence around `[start, end)` names the Economic and Social
@@ -88,7 +101,14 @@ pub fn find(text: &str) -> Vec<Mention> {
         if sym.matches('/').count() < 2 && !sym.contains('.') {
             continue;
         }
-        out.push(mention(m.start(), end, EntityKind::Document, sym.to_string(), sym.to_string(), "symbol", 0.97));
+        // A document issued in two series carries both symbols:
+        // "A/33/266-S/12863" is A/33/266 and S/12863.
+        let mut from = m.start();
+        for part in split_double_symbol(sym) {
+            let at = from + sym[from - m.start()..].find(part).unwrap_or(0);
+            out.push(mention(at, at + part.len(), EntityKind::Document, part.to_string(), part.to_string(), "symbol", 0.97));
+            from = at + part.len();
+        }
     }
     for cap in NUMBERED.captures_iter(text) {
         let (Some(whole), Some(list)) = (cap.get(0), cap.get(1)) else { continue };
@@ -140,6 +160,7 @@ mod tests {
         assert_eq!(keys("see S/PV.8715. We also recall S/PRST/2020/1, A/67/PV.6 and A/74/123."),
             ["S/PV.8715", "S/PRST/2020/1", "A/67/PV.6", "A/74/123"]);
         assert_eq!(keys("as contained in document A/HRC/43/70"), ["A/HRC/43/70"]);
+        assert_eq!(keys("[see A/33/266-S/12863, annex)"), ["A/33/266", "S/12863"]);
     }
 
     #[test]
@@ -153,6 +174,7 @@ mod tests {
     #[test]
     fn session_numerals_make_assembly_and_ecosoc_resolutions() {
         assert_eq!(keys("the Declaration in resolution 1514 (XV) and resolution 181 (II)"), ["A/RES/1514 (XV)", "A/RES/181 (II)"]);
+        assert_eq!(keys("the anniversary of the resolution [289 (IV)] adopted by"), ["A/RES/289 (IV)"]);
         assert_eq!(
             keys("General Assembly resolutions 2625 (XXV), 1541(XV) and 3379 (XXX)."),
             ["A/RES/2625 (XXV)", "A/RES/1541 (XV)", "A/RES/3379 (XXX)"]

@@ -100,7 +100,9 @@ fn push(out: &mut Vec<Mention>, _text: &str, start: usize, end: usize, number: &
     }
     // A speech cannot cite what the Council had yet to adopt.
     if let (Some(res), Some(date)) = (adopted, ctx.date.as_deref()) {
-        if !res.date.is_empty() && res.date.as_str() > date {
+        // Compared to the precision the speech's date has: a bare year
+        // lets the whole year's resolutions through.
+        if res.date.get(..date.len()).is_some_and(|adopted| adopted > date) {
             return;
         }
     }
@@ -172,6 +174,7 @@ mod tests {
         assert!(found_on("resolution 2625 of the Assembly", "1975-10-01").is_empty());
         assert_eq!(found_on("resolution 242 (1967)", "1975-10-01"), [(EntityKind::Resolution, "242".into())]);
         assert_eq!(found_on("resolution 242", "1975-10-01"), [(EntityKind::Resolution, "242".into())]);
+        assert_eq!(found_on("resolutions 425 (1978) and 426(1978)", "1978"), [(EntityKind::Resolution, "425".into()), (EntityKind::Resolution, "426".into())]);
         assert_eq!(roman(15), "XV");
         assert_eq!(roman(29), "XXIX");
     }

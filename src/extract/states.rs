@@ -11,7 +11,7 @@ use super::{EntityKind, Mention};
 
 /// Words that, before an adjective, make it a region's ("Latin American",
 /// "North African" when no state owns it).
-const REGION_WORDS: &[&str] = &["Latin", "North", "South", "Central", "East", "West", "Sub-Saharan", "Southern", "Northern", "Eastern", "Western", "Pan", "Anglo", "Afro", "Euro"];
+const REGION_WORDS: &[&str] = &["Latin", "North", "South", "Central", "East", "West", "Sub-Saharan", "Southern", "Northern", "Eastern", "Western", "Pan", "Anglo", "Afro", "Euro", "Indo"];
 
 /// Words after an adjective that make it a language.
 const LANGUAGE_NOUNS: &[&str] = &["language", "languages", "version", "text", "translation", "interpretation", "speaking", "speakers", "-speaking"];

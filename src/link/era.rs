@@ -26,7 +26,7 @@ pub fn speech_date(speech: &Speech) -> Option<String> {
 }
 
 /// Reads the state mentions of `found` as of `date` (`YYYY-MM-DD`, or a
-/// bare year, which counts as its first day): a state that did not exist yet
+/// bare year, in which a state born that year counts as one): a state that did not exist yet
 /// becomes the territory it was. Without a date every name keeps today's
 /// reading; the names that would have needed one are returned, so that the
 /// build can say so.
@@ -46,7 +46,7 @@ pub fn read_as_of(found: &mut Extraction, date: Option<&str>) -> Vec<String> {
             }
             continue;
         };
-        if date >= state.start.as_str() {
+        if state.start.get(..date.len()).is_none_or(|start| date >= start) {
             continue;
         }
         if let Some(territory) = gazetteer::territory_of(&state.alpha3) {
