@@ -17,8 +17,9 @@ Inputs (all in this folder unless said otherwise):
                          Viet-Nam and Yemen forms that join VNM and YEM)
   territories_input.csv  hand-written: kind, aliases, Wikidata id of the
                          territory each post-1945 state was before its start
-  council_elected_1946_1991.csv  hand-written: Security Council elected
-                         members 1946-1991 (country name, first year, last year)
+  council_elected_hand.csv  hand-written: Security Council elected
+                         members whose terms began 1946-1990 or in 2024
+                         (alpha3, first year, last year)
   ga_sessions_input.csv  hand-written: General Assembly sessions and their
                          opening dates
   ../../shared/reference/unsc_membership_1992_2023.csv  (terms from 1992)
@@ -266,10 +267,10 @@ def build_council(states):
             err(f'council: cannot map {name!r}')
         return c
 
-    path = os.path.join(HERE, 'council_elected_1946_1991.csv')
+    path = os.path.join(HERE, 'council_elected_hand.csv')
     if os.path.exists(path):
         for r in read(path):
-            rows.append({'alpha3': r['alpha3'] or code(r['country']),
+            rows.append({'alpha3': r['alpha3'],
                          'start_year': r['start_year'],
                          'end_year': r['end_year'], 'seat': 'elected'})
     with open(os.path.join(SHARED, 'unsc_membership_1992_2023.csv'),
@@ -283,7 +284,9 @@ def build_council(states):
                      'end_year': r['end_year'], 'seat': r['seat']})
     # Permanent members: one row each; the Soviet seat passes to the
     # Russian Federation on 1991-12-26 (its first full year is 1992).
-    last = max(int(r['end_year']) for r in rows)
+    # Permanent rows cover the period of the corpus, 1946-2024; elected
+    # terms keep their real end year (the 2024-2025 terms end in 2025).
+    last = 2024
     for a, s, e in [('CHN', 1946, last), ('FRA', 1946, last),
                     ('GBR', 1946, last), ('USA', 1946, last),
                     ('SUN', 1946, 1991), ('RUS', 1992, last)]:
@@ -295,7 +298,7 @@ def build_council(states):
         n = sum(1 for r in rows if r['seat'] == 'elected'
                 and int(r['start_year']) <= y <= int(r['end_year']))
         want = 6 if y < 1966 else 10
-        if path and os.path.exists(path) and n != want:
+        if n != want:
             err(f'council: {n} elected members in {y}, expected {want}')
     seen = set()
     for r in rows:
