@@ -313,7 +313,8 @@ def build_council(states):
 # ------------------------------------------------------------ GA sessions
 def session_key(s):
     m = re.match(r'^(ES-|S-)?(\d+)$', s)
-    kind = {'': 0, 'S-': 1, 'ES-': 2}[m.group(1) or '']
+    # natural order: numbers first, then ES-n, then S-n
+    kind = {'': 0, 'ES-': 1, 'S-': 2}[m.group(1) or '']
     return (kind, int(m.group(2)))
 
 
