@@ -276,8 +276,12 @@ def build_council(states):
     with open(os.path.join(SHARED, 'unsc_membership_1992_2023.csv'),
               encoding='utf-8') as f:
         lines = [l for l in f if not l.startswith('#')]
+    # Known error in the reference: the 1991-1992 term it gives to Cote
+    # d'Ivoire (a member 1990-1991) was India's.
+    fixes = {("Cote D'ivoire", '1991'): 'IND'}
     for r in csv.DictReader(lines):
-        c = code(r['country_org'])
+        c = fixes.get((r['country_org'], r['start_year'])) \
+            or code(r['country_org'])
         if r['seat'] == 'permanent':
             continue
         rows.append({'alpha3': c, 'start_year': r['start_year'],
@@ -300,6 +304,12 @@ def build_council(states):
         want = 6 if y < 1966 else 10
         if n != want:
             err(f'council: {n} elected members in {y}, expected {want}')
+    held = set()
+    for r in rows:
+        for y in range(int(r['start_year']), int(r['end_year']) + 1):
+            if (r['alpha3'], y) in held:
+                err(f"council: {r['alpha3']} holds two seats in {y}")
+            held.add((r['alpha3'], y))
     seen = set()
     for r in rows:
         k = (r['alpha3'], r['start_year'])
