@@ -22,6 +22,11 @@ Inputs (all in this folder unless said otherwise):
                          (alpha3, first year, last year)
   ga_sessions_input.csv  hand-written: General Assembly sessions and their
                          opening dates
+  historic_places.csv    hand-written: places.csv rows for colonial entities
+                         that span several of today's states (Ruanda-Urundi,
+                         French West Africa...), and aliases added to existing
+                         places.csv rows (key, label, kind, state, aliases,
+                         wikidata)
   ../../shared/reference/unsc_membership_1992_2023.csv  (terms from 1992)
   pycountry (ISO 3166-1 and ISO 3166-3)
 
@@ -32,6 +37,9 @@ Outputs (in data/):
   territories.csv        alpha3,key,label,kind,until,aliases,wikidata
   council_membership.csv alpha3,start_year,end_year,seat (1946 on)
   ga_sessions.csv        session,year,opening_date,kind
+  places.csv             the rows of historic_places.csv inserted (or their
+                         aliases merged into the existing row), nothing else
+                         changed
 
 The script is idempotent: it reads states.csv as it is, drops the columns and
 rows it adds itself, and builds them again.
@@ -176,6 +184,38 @@ def check_states(rows):
                 err(f'{a}: unknown successor {s}')
             elif a not in split(by[s]['predecessors']):
                 err(f'{a}: successor {s} does not list it as predecessor')
+
+
+# ---------------------------------------------------------------- places
+PLACE_COLS = ['key', 'label', 'kind', 'state', 'aliases', 'wikidata']
+
+
+def natural_key(s):
+    return [(0, int(p), '') if p.isdigit() else (1, 0, p)
+            for p in re.findall(r'\d+|\D+', s)]
+
+
+def build_places():
+    places = read(os.path.join(DATA, 'places.csv'))
+    by = {p['key']: p for p in places}
+    for h in read(os.path.join(HERE, 'historic_places.csv')):
+        if h['key'] != slug(h['label']):
+            err(f"historic place {h['key']}: key is not the label's slug")
+        if h['key'] in by:
+            p = by[h['key']]
+            forms = split(p['aliases'])
+            forms += [f for f in split(h['aliases']) if f not in forms]
+            p['aliases'] = '|'.join(forms)
+            continue
+        row = {c: h[c] for c in PLACE_COLS}
+        # insert before the first key that sorts after it, keeping the
+        # order of the existing rows as it is
+        i = next((i for i, p in enumerate(places)
+                  if natural_key(p['key']) > natural_key(row['key'])),
+                 len(places))
+        places.insert(i, row)
+        by[row['key']] = row
+    return places
 
 
 # ----------------------------------------------------------- territories
@@ -347,7 +387,7 @@ def build_ga_sessions():
 # --------------------------------------------------------------- main
 def main():
     check_only = '--check' in sys.argv
-    places = read(os.path.join(DATA, 'places.csv'))
+    places = build_places()
     orgs = read(os.path.join(DATA, 'organisations.csv'))
     persons = read(os.path.join(DATA, 'persons.csv'))
     states = build_states()
@@ -363,6 +403,7 @@ def main():
                    'wikidata'], territories),
             write(os.path.join(DATA, 'council_membership.csv'),
                   ['alpha3', 'start_year', 'end_year', 'seat'], council)]
+    outs.append(write(os.path.join(DATA, 'places.csv'), PLACE_COLS, places))
     if ga is not None:
         outs.append(write(os.path.join(DATA, 'ga_sessions.csv'),
                           ['session', 'year', 'opening_date', 'kind'], ga))
