@@ -12,8 +12,8 @@ Inputs (all in this folder unless said otherwise):
                          predecessors,successors for every row of states.csv
   new_states.csv         hand-written: the six former Member States (names,
                          aliases, adjectives, Wikidata ids)
-  alias_changes.csv      hand-written: forms removed from / added to existing
-                         state rows (colony names that move to territories,
+  alias_changes.csv      hand-written: forms removed from / added to the
+                         aliases or adjectives of existing state rows (colony names that move to territories,
                          Viet-Nam and Yemen forms that join VNM and YEM)
   territories_input.csv  hand-written: kind, aliases, Wikidata id of the
                          territory each post-1945 state was before its start
@@ -119,13 +119,14 @@ def build_states():
     by = {r['alpha3']: r for r in rows}
     for ch in read(os.path.join(HERE, 'alias_changes.csv')):
         r = by[ch['alpha3']]
-        forms = split(r['aliases'])
+        col = ch['column']
+        forms = split(r[col])
         for f in split(ch['forms']):
             if ch['change'] == 'remove':
                 forms = [x for x in forms if x != f]
             elif f not in forms:
                 forms.append(f)
-        r['aliases'] = '|'.join(forms)
+        r[col] = '|'.join(forms)
 
     for n in new:
         h = pycountry.historic_countries.get(alpha_3=n['alpha3'])
