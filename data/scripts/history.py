@@ -64,6 +64,9 @@ BASE_COLS = ['alpha3', 'alpha2', 'm49', 'name', 'official_name', 'wikidata',
 DATE_COLS = ['start', 'end', 'un_admission', 'un_end', 'predecessors',
              'successors']
 UN_FOUNDED = '1945-10-24'
+# States whose names, before they began, name the state they continue.
+CONTINUATORS = {'RUS'}
+
 KINDS = {'colony', 'trust-territory', 'protectorate',
          'non-self-governing-territory', 'occupied-territory',
          'constituent-republic', 'province', 'other'}
@@ -228,6 +231,12 @@ def build_territories(states, place_keys):
         if not s['start']:
             continue
         t = inp.get(s['alpha3'])
+        # A state that continues another (Russia the Soviet Union from the
+        # day it ended) was that state before: its name needs no territory.
+        continues = any(p['end'] == s['start'] for p in states
+                        if p['alpha3'] in s['predecessors'].split('|'))
+        if t is None and s['alpha3'] in CONTINUATORS and continues:
+            continue
         if t is None:
             err(f"{s['alpha3']}: starts {s['start']} but has no territory")
             continue

@@ -14,7 +14,7 @@ pub use report::{Diagnostic, Report};
 use crate::corpus::{decode, discover, MetaIndex, SpeechMeta};
 use crate::error::{Error, Result};
 use crate::extract::{extract, extract_range, Context};
-use crate::link::{read_as_of, speech_date, GazetteerDirectory};
+use crate::link::{read_as_of, speech_date, state_on, GazetteerDirectory};
 use crate::rdf::{self, iri, SpeechWriter};
 use crate::speech::Speech;
 use crate::store::KgStore;
@@ -293,11 +293,14 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
     let mut speech = Speech::from_decoded(job.path.clone(), &bytes, decoded, job.meta.clone(), &GazetteerDirectory);
     let size = bytes.len() as u64;
     drop(bytes);
+    let context = Context { date: speech_date(&speech) };
+    if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), context.date.as_deref()) {
+        *code = state_on(code, date);
+    }
     let text = normalize(speech.body(), speech.body_start);
     if text.text.len() > WINDOW {
         return Outcome::Long(Box::new(LongSpeech { speech, text, fingerprint, bytes: size }));
     }
-    let context = Context { date: speech_date(&speech) };
     let mut found = extract(&text, &context);
     let undated = read_as_of(&mut found, context.date.as_deref());
     let has_metadata = !speech.meta.sources.is_empty();

@@ -81,18 +81,13 @@ fn ecosoc_sentence(text: &str, start: usize, end: usize) -> bool {
 pub fn find(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for m in SYMBOL.find_iter(text) {
-        let mut end = m.end();
         let mut sym = m.as_str();
         // A symbol followed by " (2017)" keeps only the symbol part.
         if let Some(p) = sym.find(" (") {
             sym = &sym[..p];
-            end = m.start() + p;
         }
         // Sentence punctuation is not part of the symbol.
-        while sym.ends_with(['.', '-']) {
-            sym = &sym[..sym.len() - 1];
-            end -= 1;
-        }
+        sym = sym.trim_end_matches(['.', '-']);
         if !sym.bytes().any(|b| b.is_ascii_digit()) || sym.starts_with("S/RES/") {
             continue;
         }

@@ -100,9 +100,9 @@ fn push(out: &mut Vec<Mention>, _text: &str, start: usize, end: usize, number: &
     }
     // A speech cannot cite what the Council had yet to adopt.
     if let (Some(res), Some(date)) = (adopted, ctx.date.as_deref()) {
-        // Compared to the precision the speech's date has: a bare year
-        // lets the whole year's resolutions through.
-        if res.date.get(..date.len()).is_some_and(|adopted| adopted > date) {
+        // By the year only: a General Debate speech is dated by its
+        // session's opening, and the debate goes on for weeks.
+        if res.date.get(..4).zip(date.get(..4)).is_some_and(|(adopted, given)| adopted > given) {
             return;
         }
     }

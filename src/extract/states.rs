@@ -11,7 +11,7 @@ use super::{EntityKind, Mention};
 
 /// Words that, before an adjective, make it a region's ("Latin American",
 /// "North African" when no state owns it).
-const REGION_WORDS: &[&str] = &["Latin", "North", "South", "Central", "East", "West", "Sub-Saharan", "Southern", "Northern", "Eastern", "Western", "Pan", "Anglo", "Afro", "Euro", "Indo"];
+const REGION_WORDS: &[&str] = &["Latin", "North", "South", "Central", "East", "West", "Sub-Saharan", "Southern", "Northern", "Eastern", "Western", "Pan", "Anglo", "Afro", "Euro", "Indo", "Inter", "inter"];
 
 /// Words after an adjective that make it a language.
 const LANGUAGE_NOUNS: &[&str] = &["language", "languages", "version", "text", "translation", "interpretation", "speaking", "speakers", "-speaking"];
@@ -68,7 +68,8 @@ pub fn from_surface(text: &str, matches: &[SurfaceMatch]) -> Vec<Mention> {
             }
             let prev = prev_token(text, m.start);
             let glued = text[..m.start].ends_with('-') || text[..m.start].ends_with(' ');
-            if glued && prev.is_some_and(|p| REGION_WORDS.contains(&p.text(text))) {
+            // "Indo-Chinese": the token before may keep its hyphen.
+            if glued && prev.is_some_and(|p| REGION_WORDS.contains(&p.text(text).trim_end_matches('-'))) {
                 continue;
             }
         }
@@ -106,6 +107,7 @@ mod tests {
         assert!(keys("Latin American and Caribbean States").is_empty());
         assert_eq!(keys("in Syrian territory"), ["SYR"]);
         assert_eq!(keys("the French Government"), ["FRA"]);
+        assert!(keys("the Indo-Chinese countries and the inter-American system").is_empty());
     }
 
     #[test]

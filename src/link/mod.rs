@@ -7,4 +7,4 @@ mod era;
 
 pub use council::{council_member, council_terms, office_holder, CouncilTerm};
 pub use directory::GazetteerDirectory;
-pub use era::{read_as_of, speech_date};
+pub use era::{read_as_of, speech_date, state_on};
