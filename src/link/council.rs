@@ -36,11 +36,13 @@ pub fn council_terms() -> &'static [CouncilTerm] {
     &TERMS
 }
 
-/// Whether `alpha3` sat on the Council in `year`. Permanent members count
-/// for every year; the table covers elected members from 1992.
+/// Whether `alpha3` sat on the Council in `year`. The table runs from 1946
+/// to the corpus's last year; a permanent seat held then runs on.
 pub fn council_member(alpha3: &str, year: u16) -> bool {
+    let last = council_terms().iter().filter(|t| t.seat == "permanent").map(|t| t.end_year).max().unwrap_or(0);
     council_terms().iter().any(|t| {
-        t.alpha3 == alpha3 && (t.seat == "permanent" || (t.start_year..=t.end_year).contains(&year))
+        let end = if t.seat == "permanent" && t.end_year >= last { u16::MAX } else { t.end_year };
+        t.alpha3 == alpha3 && (t.start_year..=end).contains(&year)
     })
 }
 
@@ -55,6 +57,8 @@ mod tests {
         }
         assert!(!council_member("KAZ", 2020));
         assert!(council_member("KAZ", 2017));
+        assert!(council_member("SUN", 1960) && !council_member("SUN", 2020));
+        assert!(council_member("RUS", 2030) && !council_member("RUS", 1960));
     }
 }
 

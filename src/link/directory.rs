@@ -118,6 +118,10 @@ impl Directory for GazetteerDirectory {
     fn office_holder(&self, office: &str, year: u16) -> Option<String> {
         super::office_holder(office, year).map(str::to_owned)
     }
+
+    fn presidency(&self, year: u16, month: u8) -> Option<String> {
+        super::presidency(year, month).map(str::to_owned)
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 mod council;
 mod directory;
 mod era;
+mod presidency;
 
 pub use council::{council_member, council_terms, office_holder, CouncilTerm};
 pub use directory::GazetteerDirectory;
 pub use era::{read_as_of, speech_date, state_on};
+pub use presidency::{presidencies, presidency, Presidency};

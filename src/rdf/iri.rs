@@ -103,6 +103,16 @@ pub fn state(alpha3: &str) -> NamedNode {
     node(format!("{ID}state/{}", segment(alpha3)))
 }
 
+/// A term on the Security Council: `council-membership/AGO-2003`.
+pub fn council_membership(alpha3: &str, start_year: u16) -> NamedNode {
+    node(format!("{ID}council-membership/{}-{start_year}", segment(alpha3)))
+}
+
+/// A month's presidency of the Security Council: `council-presidency/1995-03`.
+pub fn council_presidency(year: u16, month: u8) -> NamedNode {
+    node(format!("{ID}council-presidency/{year}-{month:02}"))
+}
+
 /// A meeting, by its slug: `.../meeting/S-PV-8699`.
 pub fn meeting(slug: &str) -> NamedNode {
     node(format!("{ID}meeting/{}", segment(slug)))

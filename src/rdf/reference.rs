@@ -7,7 +7,7 @@ use super::quads::QuadSink;
 use super::vocab::{class, prop, DCTERMS, FOAF, OWL, RDF, RDFS, SCHEMA, SKOS, XSD};
 use crate::extract::EntityKind;
 use crate::gazetteer;
-use crate::link::council_terms;
+use crate::link::{council_terms, presidencies};
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -26,12 +26,9 @@ pub fn reference_quads() -> Vec<Quad> {
         if !s.m49.is_empty() {
             w.out.text(&node, &unkg(prop::M49), &s.m49);
         }
+        lifetime(&mut w, &node, s);
     }
-    for t in council_terms() {
-        for year in t.start_year..=t.end_year {
-            w.out.typed(&iri::state(&t.alpha3), &unkg(prop::COUNCIL_MEMBER_IN), &year.to_string(), &term(XSD, "gYear"));
-        }
-    }
+    council(&mut w);
     for o in &g.organisations {
         let node = iri::organisation(&o.key);
         w.entity(&node, class::ORGANISATION, &o.label, &o.aliases, &o.wikidata);
@@ -43,6 +40,10 @@ pub fn reference_quads() -> Vec<Quad> {
         w.kind(&node, &p.kind);
         if !p.state.is_empty() {
             w.out.add(&node, &unkg(prop::LOCATED_IN), iri::state(&p.state));
+        }
+        if let Some((alpha3, until)) = &p.became {
+            w.out.add(&node, &term(DCTERMS, "isReplacedBy"), iri::state(alpha3));
+            w.date(&node, &term(SCHEMA, "dissolutionDate"), until);
         }
     }
     for p in &g.persons {
@@ -77,6 +78,55 @@ pub fn reference_quads() -> Vec<Quad> {
     }
     meetings(&mut w);
     w.out.quads
+}
+
+/// A state's lifetime, UN membership, predecessors and successors.
+fn lifetime(w: &mut Labels, node: &NamedNode, s: &gazetteer::State) {
+    w.date(node, &term(SCHEMA, "foundingDate"), &s.start);
+    w.date(node, &term(SCHEMA, "dissolutionDate"), &s.end);
+    w.date(node, &unkg(prop::UN_MEMBER_FROM), &s.un_admission);
+    w.date(node, &unkg(prop::UN_MEMBER_UNTIL), &s.un_end);
+    for p in &s.predecessors {
+        w.out.add(node, &term(DCTERMS, "replaces"), iri::state(p));
+    }
+    for p in &s.successors {
+        w.out.add(node, &term(DCTERMS, "isReplacedBy"), iri::state(p));
+    }
+}
+
+/// Security Council terms (also as the years each state sat) and the
+/// presidency of each month that can be computed.
+fn council(w: &mut Labels) {
+    for t in council_terms() {
+        let state = iri::state(&t.alpha3);
+        for year in t.start_year..=t.end_year {
+            w.out.typed(&state, &unkg(prop::COUNCIL_MEMBER_IN), &year.to_string(), &term(XSD, "gYear"));
+        }
+        let node = iri::council_membership(&t.alpha3, t.start_year);
+        w.out.add(&node, &w.rdf_type.clone(), unkg(class::COUNCIL_MEMBERSHIP));
+        w.out.text(&node, &w.label.clone(), &format!("{} on the Security Council, {}-{}", t.alpha3, t.start_year, t.end_year));
+        w.out.add(&node, &unkg(prop::MEMBER), state);
+        w.out.text(&node, &unkg(prop::SEAT), &t.seat);
+        w.date(&node, &term(SCHEMA, "startDate"), &format!("{}-01-01", t.start_year));
+        w.date(&node, &term(SCHEMA, "endDate"), &format!("{}-12-31", t.end_year));
+    }
+    for p in presidencies() {
+        let node = iri::council_presidency(p.year, p.month);
+        w.out.add(&node, &w.rdf_type.clone(), unkg(class::COUNCIL_PRESIDENCY));
+        w.out.text(&node, &w.label.clone(), &format!("Presidency of the Security Council, {}-{:02}: {}", p.year, p.month, p.alpha3));
+        w.out.add(&node, &unkg(prop::PRESIDING_STATE), iri::state(&p.alpha3));
+        w.date(&node, &term(SCHEMA, "startDate"), &format!("{}-{:02}-01", p.year, p.month));
+        w.date(&node, &term(SCHEMA, "endDate"), &format!("{}-{:02}-{:02}", p.year, p.month, days_in(p.year, p.month)));
+    }
+}
+
+fn days_in(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// The labels (preferred, then alternative) this graph gives the entity of
@@ -166,6 +216,13 @@ impl Labels {
         }
         if !qid.is_empty() {
             self.out.add(node, &self.same_as.clone(), iri::wikidata(qid));
+        }
+    }
+
+    /// An `xsd:date`, unless empty.
+    fn date(&mut self, node: &NamedNode, property: &NamedNode, date: &str) {
+        if !date.is_empty() {
+            self.out.typed(node, property, date, &term(XSD, "date"));
         }
     }
 

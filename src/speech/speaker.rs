@@ -17,6 +17,10 @@ pub trait Directory: Sync {
     fn office_holder(&self, _office: &str, _year: u16) -> Option<String> {
         None
     }
+    /// The state that held the Council's presidency in `month` of `year`.
+    fn presidency(&self, _year: u16, _month: u8) -> Option<String> {
+        None
+    }
 }
 
 /// The part a speaker plays in the meeting.
@@ -162,6 +166,12 @@ pub fn identify_speaker(
         }
     }
     speaker.role = role(&speaker, header, meta, layout, directory);
+    // "The President:" speaks for the state holding the presidency, which
+    // the date tells where the metadata does not.
+    if speaker.role == Some(Role::President) && speaker.state.is_none() && speaker.organisation.is_none() {
+        let month = meta.date.as_deref().and_then(|d| Some((d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?)));
+        speaker.state = month.and_then(|(y, m)| directory.presidency(y, m));
+    }
     speaker
 }
 
