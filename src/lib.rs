@@ -13,6 +13,7 @@
 pub mod build;
 pub mod cli;
 pub mod corpus;
+pub mod decisions;
 pub mod error;
 pub mod export;
 pub mod extract;

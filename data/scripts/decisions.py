@@ -135,6 +135,14 @@ def votes(meeting_tallies):
                 sponsors.append(s)
         draft = r["draft"].strip()
         rows.append([number, draft, r["agenda_item"].strip(), method, *tally, *("|".join(l) for l in lists), "|".join(absent), "|".join(sponsors)])
+    # A draft adopts one resolution: a symbol the source gives two
+    # resolutions (copied to the next row) is right for at most one of them,
+    # and which one the source does not say.
+    shared = [d for d, n in Counter(r[1] for r in rows if r[1]).items() if n > 1]
+    for r in rows:
+        if r[1] in shared:
+            warn(f"resolution {r[0]}: draft {r[1]} is given for two resolutions; dropped")
+            r[1] = ""
     header = ["number", "draft", "agenda_item", "adoption", "in_favour", "against", "abstaining",
               "members_in_favour", "members_against", "members_abstaining", "members_absent", "sponsors"]
     write("votes.csv", header, rows)
