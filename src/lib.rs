@@ -6,7 +6,9 @@
 //! speaker) -> [`extract`] (find mentions, with [`gazetteer`]) -> [`link`]
 //! (resolve names to entity keys) -> [`rdf`] (mint IRIs, write quads) ->
 //! [`store`] (load into oxigraph) -> [`query`] and [`export`]. [`build`]
-//! drives the stages; [`cli`] is the command line.
+//! drives the stages; [`cli`] is the command line. [`decisions`] holds the
+//! Security Council's votes, vetoes and presidential statements, which
+//! [`rdf`] writes into the reference graph.
 
 #![warn(missing_docs)]
 
