@@ -83,7 +83,7 @@ def iso(date, fmt):
     return datetime.strptime(date.strip().replace("Sept.", "Sep.").replace("Sep.", "September"), fmt).date().isoformat()
 
 
-def votes(meeting_tallies):
+def votes(meeting_outcomes):
     """One row per resolution: how it was adopted, its tallies, who voted how
     (2000 on), its draft, agenda item and sponsors."""
     index = {r["number"]: r for r in csv.DictReader(open(REFERENCE / "unsc_resolutions_index.csv", encoding="utf-8"))}
@@ -100,10 +100,17 @@ def votes(meeting_tallies):
     for number in sorted(set(index) | set(detailed), key=int):
         r = detailed.get(number)
         if r is None:
-            tally = TALLY.match(index[number]["vote"]) or meeting_tallies.get(number)
+            outcome = meeting_outcomes.get(number, "").lower()
+            tally = TALLY.match(index[number]["vote"]) or TALLY.match(outcome)
             topic = index[number]["topic"].split(" | ")[0].strip()
             if tally:
                 rows.append([number, "", topic, "vote", *tally.groups(), "", "", "", "", ""])
+            elif outcome.startswith("adopted unanimously"):
+                # No count given: the Council's size at the time is no safe
+                # guess, members were sometimes absent.
+                rows.append([number, "", topic, "unanimous", "", "", "", "", "", "", "", ""])
+            elif outcome.startswith(("without vote", "adopted by consensus")):
+                rows.append([number, "", topic, "without vote", "", "", "", "", "", "", "", ""])
             continue
         adoption = r["adoption_type"].lower()
         lists = [names(r[f"members_{k}"]) for k in ("in_favour", "against", "abstaining")]
@@ -149,14 +156,15 @@ def votes(meeting_tallies):
 
 
 def meetings():
-    """Tallies of resolutions the meetings table gives (for years the index
-    lacks them) and presidential statements with their meeting."""
-    tallies, statements = {}, {}
+    """The outcome the meetings table gives each resolution ("9-0-2",
+    "adopted unanimously", "without vote"), for years the index lacks a
+    tally, and presidential statements with their meeting."""
+    outcomes, statements = {}, {}
     for r in csv.DictReader(open(REFERENCE / "unsc_meetings_1946_2022.csv", encoding="utf-8")):
         for segment in r["outcome"].split(" | | "):
             m = re.match(r"S/RES/(\d+) \(\d{4}\) \| (.*)", segment.strip())
-            if m and TALLY.match(m.group(2)):
-                tallies.setdefault(m.group(1), TALLY.match(m.group(2)))
+            if m:
+                outcomes.setdefault(m.group(1), m.group(2).strip())
         record = meeting_record(r["meeting_record"])
         if not record:
             # Videoconferences of 2020-2021: the letter recording them stands for the meeting.
@@ -169,7 +177,7 @@ def meetings():
                 continue
             statements[symbol] = [symbol, date, record]
     write("statements.csv", ["symbol", "date", "meeting_record"], sorted(statements.values(), key=lambda r: natural(r[0])))
-    return tallies
+    return outcomes
 
 
 def clean_draft(text):
@@ -213,8 +221,8 @@ def vetoes():
 
 
 def main():
-    tallies = meetings()
-    votes(tallies)
+    outcomes = meetings()
+    votes(outcomes)
     vetoes()
 
 
