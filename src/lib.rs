@@ -6,13 +6,16 @@
 //! speaker) -> [`extract`] (find mentions, with [`gazetteer`]) -> [`link`]
 //! (resolve names to entity keys) -> [`rdf`] (mint IRIs, write quads) ->
 //! [`store`] (load into oxigraph) -> [`query`] and [`export`]. [`build`]
-//! drives the stages; [`cli`] is the command line.
+//! drives the stages; [`cli`] is the command line. [`decisions`] holds the
+//! Security Council's votes, vetoes and presidential statements, which
+//! [`rdf`] writes into the reference graph.
 
 #![warn(missing_docs)]
 
 pub mod build;
 pub mod cli;
 pub mod corpus;
+pub mod decisions;
 pub mod error;
 pub mod export;
 pub mod extract;

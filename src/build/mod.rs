@@ -98,7 +98,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let store = KgStore::open(&options.store)?;
     let existing = store.fingerprints()?;
     let mut loader = store.loader();
-    load_static_graphs(&store, &existing, &mut loader)?;
+    report.warnings.extend(load_static_graphs(&store, &existing, &mut loader)?);
 
     let mut owners: HashMap<String, PathBuf> = HashMap::new();
     let mut jobs = Vec::with_capacity(files.len());
@@ -365,8 +365,9 @@ fn check_text(path: &std::path::Path, text: &str) -> Result<()> {
 }
 
 /// Loads the ontology and reference graphs when this build of unkg differs
-/// from the one that loaded them.
-fn load_static_graphs(store: &KgStore, existing: &HashMap<String, String>, loader: &mut crate::store::Loader<'_>) -> Result<()> {
+/// from the one that loaded them; returns the names of the Council's tables
+/// that linked to no state when it loaded the reference graph.
+fn load_static_graphs(store: &KgStore, existing: &HashMap<String, String>, loader: &mut crate::store::Loader<'_>) -> Result<Vec<Diagnostic>> {
     let fingerprint_quad = |graph: &NamedNode| {
         Quad::new(
             graph.clone(),
@@ -389,8 +390,10 @@ fn load_static_graphs(store: &KgStore, existing: &HashMap<String, String>, loade
     if existing.get(reference.as_str()).map(String::as_str) != Some(BUILD_ID) {
         store.remove_graphs(std::slice::from_ref(&reference))?;
         let mut quads = rdf::reference_quads();
+        quads.extend(rdf::decision_quads());
         quads.push(fingerprint_quad(&reference));
         loader.load(quads)?;
+        return Ok(crate::decisions::members::unlinked_names());
     }
-    Ok(())
+    Ok(Vec::new())
 }

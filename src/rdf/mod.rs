@@ -3,11 +3,13 @@
 //! input dump identical N-Quads.
 
 pub mod iri;
+mod decisions;
 mod quads;
 mod reference;
 mod speech;
 pub mod vocab;
 
+pub use decisions::decision_quads;
 pub use quads::QuadSink;
 pub use reference::reference_quads;
 pub use speech::{speech_quads, SpeechWriter};

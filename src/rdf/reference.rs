@@ -146,7 +146,8 @@ pub(crate) fn reference_names(kind: EntityKind, key: &str) -> Option<Vec<&'stati
         EntityKind::Person => gazetteer::person(key).map(|p| with_aliases(&p.label, &p.aliases)),
         EntityKind::Place => gazetteer::place(key).map(|p| with_aliases(&p.label, &p.aliases)),
         EntityKind::Resolution => gazetteer::resolution(key).map(|r| vec![r.symbol.as_str()]),
-        EntityKind::Document | EntityKind::Date => None,
+        EntityKind::Document => super::decisions::document_names(key),
+        EntityKind::Date => None,
     }
 }
 

@@ -97,6 +97,22 @@ pub mod individual {
     );
 }
 
+/// Terms of the Security Council's decisions: votes, tallies, sponsors,
+/// drafts, vetoes and presidential statements (local names in [`UNKG`];
+/// classes, properties and individuals together, kept apart from the
+/// speech terms above).
+pub mod council {
+    terms!(
+        VOTE = "Vote", DRAFT_RESOLUTION = "DraftResolution", PRESIDENTIAL_STATEMENT = "PresidentialStatement",
+        VOTE_POSITION = "VotePosition",
+        VOTER = "voter", POSITION = "votePosition", ON_DECISION = "onDecision",
+        VOTES_IN_FAVOUR = "votesInFavour", VOTES_AGAINST = "votesAgainst", ABSTENTIONS = "abstentions",
+        ADOPTION = "adoption", SPONSOR = "sponsor", DRAFT = "draft", VETOED_BY = "vetoedBy",
+        PUT_TO_VOTE_AT = "putToVoteAt", AS_GIVEN = "draftAsGiven",
+        IN_FAVOUR = "InFavour", AGAINST = "Against", ABSTENTION = "Abstention", ABSENT = "Absent",
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,7 +124,7 @@ mod tests {
         let ttl = include_str!("../../ontology/unkg.ttl");
         let store = oxigraph::store::Store::new().unwrap();
         store.load_from_slice(oxigraph::io::RdfFormat::Turtle, ttl).unwrap();
-        let all = class::ALL.iter().chain(prop::ALL).chain(individual::ALL);
+        let all = class::ALL.iter().chain(prop::ALL).chain(individual::ALL).chain(council::ALL);
         for local in all {
             let iri = oxigraph::model::NamedNode::new(format!("{UNKG}{local}")).unwrap();
             for p in [format!("{RDFS}label"), format!("{RDFS}comment")] {

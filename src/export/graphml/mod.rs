@@ -12,6 +12,7 @@ pub mod model;
 pub mod source;
 pub mod triples;
 pub mod views;
+pub mod votes;
 pub mod writer;
 
 pub use filter::Filter;

@@ -75,6 +75,8 @@ pub struct Edge {
     pub weight: f64,
     /// When those facts date from.
     pub dates: Dates,
+    /// View-specific attributes (a citation's vote), by attribute name.
+    pub attrs: BTreeMap<String, Value>,
 }
 
 /// A view's network before metrics: the petgraph graph and an index of

@@ -149,7 +149,7 @@ pub fn co_mention(src: &Source, filter: &Filter) -> Result<Network> {
     let mut pairs: Vec<((u32, u32), (u32, u32, u32))> = pairs.into_iter().collect();
     pairs.sort_unstable_by_key(|p| p.0);
     for ((a, b), (n, first, last)) in pairs {
-        let edge = Edge { label: "co-mention".into(), weight: f64::from(n), dates: span(first, last) };
+        let edge = Edge { label: "co-mention".into(), weight: f64::from(n), dates: span(first, last), ..Edge::default() };
         net.push_edge(index[a as usize], index[b as usize], edge);
     }
     Ok(net)
@@ -164,9 +164,11 @@ fn see(stats: &mut (u64, u32, u32), d: u32) {
 }
 
 /// `citations`: states (the speakers' principals) to the resolutions their
-/// speeches cite, weighted by the number of speeches.
+/// speeches cite, weighted by the number of speeches; each edge says how
+/// the state voted on what it cites (`vote`) and whether it sponsored it.
 pub fn citations(src: &Source, filter: &Filter) -> Result<Network> {
     let (cat, speeches, mentioned) = inputs(src, filter)?;
+    let decisions = super::votes::Decisions::read(src)?;
     let cited_class = |k: &str| k == class::RESOLUTION || k == class::DOCUMENT;
     let mut net = Network::new(true);
     for s in &speeches {
@@ -189,6 +191,10 @@ pub fn citations(src: &Source, filter: &Filter) -> Result<Network> {
             let rx = add(&mut net, &cat, r);
             count(&mut net, rx, date);
             link(&mut net, px, rx, "cites", 1.0, date);
+            let edge = net.edge(px, rx, "cites");
+            if edge.attrs.is_empty() {
+                edge.attrs = decisions.edge_attributes(p, r);
+            }
         }
     }
     Ok(net)

@@ -60,8 +60,11 @@ pub fn write(net: &Network, description: &str, out: &mut dyn Write) -> io::Resul
         writeln!(out, r#"  <key id="{id}" for="node" attr.name="{}" attr.type="{ty}"/>"#, escape(name))?;
         node_ids.insert(name, (id, ty));
     }
-    for (i, (name, ty)) in EDGE_KEYS.iter().enumerate() {
-        writeln!(out, r#"  <key id="e{i}" for="edge" attr.name="{name}" attr.type="{ty}"/>"#)?;
+    let edge_extra = edge_attributes(net);
+    let mut edge_ids: BTreeMap<&str, (String, &str)> = BTreeMap::new();
+    for (i, (name, ty)) in EDGE_KEYS.iter().copied().chain(edge_extra.iter().map(|(k, t)| (*k, *t))).enumerate() {
+        writeln!(out, r#"  <key id="e{i}" for="edge" attr.name="{}" attr.type="{ty}"/>"#, escape(name))?;
+        edge_ids.insert(name, (format!("e{i}"), ty));
     }
     let edgedefault = if net.directed { "directed" } else { "undirected" };
     writeln!(out, r#"  <graph id="G" edgedefault="{edgedefault}">"#)?;
@@ -92,11 +95,33 @@ pub fn write(net: &Network, description: &str, out: &mut dyn Write) -> io::Resul
         data(out, "e0", &edge.label)?;
         data(out, "e1", &number(edge.weight))?;
         dates(out, &edge.dates, ["e2", "e3", "e4", "e5"])?;
+        for (k, v) in &edge.attrs {
+            if let (Some((id, ty)), false) = (edge_ids.get(k.as_str()), EDGE_KEYS.iter().any(|(n, _)| n == k)) {
+                data(out, id, &value_text(v, ty))?;
+            }
+        }
         writeln!(out, "    </edge>")?;
     }
     writeln!(out, "  </graph>")?;
     writeln!(out, "</graphml>")?;
     Ok(())
+}
+
+/// The view-specific edge attributes and their types, by name; the fixed
+/// edge keys keep their own.
+fn edge_attributes(net: &Network) -> BTreeMap<&str, &'static str> {
+    let mut extra: BTreeMap<&str, &'static str> = BTreeMap::new();
+    for e in net.graph.edge_weights() {
+        for (k, v) in &e.attrs {
+            let t = type_name(v);
+            let slot = extra.entry(k.as_str()).or_insert(t);
+            if *slot != t {
+                *slot = "string";
+            }
+        }
+    }
+    extra.retain(|k, _| !EDGE_KEYS.iter().any(|(n, _)| n == k));
+    extra
 }
 
 fn data(out: &mut dyn Write, key: &str, text: &str) -> io::Result<()> {

@@ -1,0 +1,150 @@
+//! The Security Council's decisions as quads of the reference graph: each
+//! resolution's adoption, tallies, draft, agenda item, sponsors and member
+//! votes ([`resolutions`]); each vetoed draft with its meeting, date,
+//! agenda item and vetoing states ([`vetoes`]); each presidential statement
+//! with its meeting ([`statements`]). Votes are nodes of their own
+//! (`vote/2334/USA`), linking decision, state and position, as parliamentary
+//! linked data does it.
+
+mod resolutions;
+mod statements;
+mod vetoes;
+
+use super::iri::{self, term, unkg};
+use super::quads::QuadSink;
+use super::vocab::{council, DCTERMS, ID, RDF, RDFS, SCHEMA, SKOS, XSD};
+use crate::decisions;
+use oxigraph::model::{NamedNode, Quad};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Every quad the decision tables give, in a fixed order, for the
+/// reference graph.
+pub fn decision_quads() -> Vec<Quad> {
+    let mut w = Writer { out: QuadSink::new(iri::reference_graph()), documents: HashSet::new() };
+    resolutions::write(&mut w);
+    vetoes::write(&mut w);
+    statements::write(&mut w);
+    w.out.quads
+}
+
+/// The labels the reference graph gives the document with symbol `key`
+/// (a draft or a presidential statement), or `None` when it does not
+/// describe it: a speech citing it then need not describe it again.
+pub(crate) fn document_names(key: &str) -> Option<Vec<&'static str>> {
+    static SYMBOLS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+        let drafts = decisions::resolution_votes().iter().map(|r| r.draft.as_str());
+        let vetoed = decisions::vetoes().iter().map(|v| v.draft.as_str());
+        let statements = decisions::statements().iter().map(|s| s.symbol.as_str());
+        drafts.chain(vetoed).chain(statements).filter(|s| !s.is_empty()).map(|s| (iri::symbol_slug(s), s)).collect()
+    });
+    SYMBOLS.get(&iri::symbol_slug(key)).map(|s| vec![*s])
+}
+
+/// A member's vote on a decision: `.../vote/2334/USA`, `.../vote/S-2022-155/RUS`.
+fn vote_node(decision: &str, alpha3: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ID}vote/{}/{}", iri::segment(decision), iri::segment(alpha3)))
+}
+
+/// The individual standing for `position`.
+fn position_node(position: decisions::Position) -> NamedNode {
+    use decisions::Position::*;
+    unkg(match position {
+        InFavour => council::IN_FAVOUR,
+        Against => council::AGAINST,
+        Abstention => council::ABSTENTION,
+        Absent => council::ABSENT,
+    })
+}
+
+/// Collects the quads, describing each document once however many tables
+/// name it.
+struct Writer {
+    out: QuadSink,
+    documents: HashSet<String>,
+}
+
+impl Writer {
+    /// Types and labels a document (`class` is its specific class) and,
+    /// where it has a symbol, its symbol and address. False when it was
+    /// described already.
+    fn document(&mut self, node: &NamedNode, class: &str, label: &str, symbol: &str) -> bool {
+        if !self.documents.insert(node.as_str().to_owned()) {
+            return false;
+        }
+        let rdf_type = term(RDF, "type");
+        // Typed Document as well: the store does no inference, and queries
+        // and views find documents by that class.
+        self.out.add(node, &rdf_type, unkg(super::vocab::class::DOCUMENT));
+        self.out.add(node, &rdf_type, unkg(class));
+        self.out.text(node, &term(RDFS, "label"), label);
+        self.out.text(node, &term(SKOS, "prefLabel"), label);
+        if !symbol.is_empty() {
+            self.out.text(node, &unkg(super::vocab::prop::SYMBOL), symbol);
+            self.out.add(node, &term(SCHEMA, "url"), iri::undocs(symbol));
+        }
+        true
+    }
+
+    /// An ISO date as `dcterms:date`.
+    fn date(&mut self, node: &NamedNode, date: &str) {
+        if !date.is_empty() {
+            self.out.typed(node, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+        }
+    }
+
+    /// One member's vote: `decision_key` names the decision in the vote's
+    /// IRI, `decision_label` in its label.
+    fn vote(&mut self, decision: &NamedNode, decision_key: &str, decision_label: &str, alpha3: &str, position: decisions::Position) {
+        let node = vote_node(decision_key, alpha3);
+        self.out.add(&node, &term(RDF, "type"), unkg(council::VOTE));
+        self.out.text(&node, &term(RDFS, "label"), &format!("{alpha3}: {} on {decision_label}", position.label()));
+        self.out.add(&node, &unkg(council::ON_DECISION), decision.clone());
+        self.out.add(&node, &unkg(council::VOTER), iri::state(alpha3));
+        self.out.add(&node, &unkg(council::POSITION), position_node(position));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, Term};
+
+    fn objects<'a>(quads: &'a [Quad], s: &str, p: &str) -> Vec<&'a Term> {
+        quads.iter().filter(|q| q.subject.to_string() == format!("<{s}>") && q.predicate.as_str() == p).map(|q| &q.object).collect()
+    }
+
+    #[test]
+    fn resolution_2334_has_its_tally_and_fifteen_votes() {
+        let quads = decision_quads();
+        let res = format!("{ID}resolution/2334");
+        let int = |n: i64| Term::from(Literal::from(n));
+        assert_eq!(objects(&quads, &res, &format!("{}{}", super::super::vocab::UNKG, council::VOTES_IN_FAVOUR)), [&int(14)]);
+        assert_eq!(objects(&quads, &res, &format!("{}{}", super::super::vocab::UNKG, council::ABSTENTIONS)), [&int(1)]);
+        let usa = format!("{ID}vote/2334/USA");
+        let position = objects(&quads, &usa, &format!("{}{}", super::super::vocab::UNKG, council::POSITION));
+        assert_eq!(position, [&Term::from(unkg(council::ABSTENTION))]);
+        let votes = quads.iter().filter(|q| q.subject.to_string().starts_with(&format!("<{ID}vote/2334/")) && q.predicate.as_str().ends_with("#voter")).count();
+        assert_eq!(votes, 15);
+    }
+
+    #[test]
+    fn no_vote_has_two_positions_and_no_document_two_descriptions() {
+        let quads = decision_quads();
+        let mut seen = HashSet::new();
+        for q in &quads {
+            if q.predicate.as_str().ends_with("#votePosition") || q.predicate.as_str().ends_with("#prefLabel") {
+                assert!(seen.insert((q.subject.to_string(), q.predicate.as_str().to_owned())), "{q}");
+            }
+        }
+        let unique: HashSet<&Quad> = quads.iter().collect();
+        assert_eq!(unique.len(), quads.len(), "a quad written twice");
+    }
+
+    #[test]
+    fn speeches_citing_a_draft_or_statement_find_the_reference_node() {
+        assert_eq!(document_names("S/PRST/2020/1"), Some(vec!["S/PRST/2020/1"]));
+        assert_eq!(document_names("S/2016/1100"), Some(vec!["S/2016/1100"]));
+        assert_eq!(document_names("S/2017/467"), None);
+    }
+}

@@ -1,0 +1,31 @@
+//! Each vetoed draft, from `data/vetoes.csv`: a document with its date,
+//! meeting, agenda item and vetoing states, and a vote against by each.
+
+use super::Writer;
+use crate::decisions::{members, vetoes, Position};
+use crate::rdf::iri::{self, unkg};
+use crate::rdf::vocab::{council, prop};
+use std::collections::BTreeSet;
+
+/// Writes every vetoed draft.
+pub(super) fn write(w: &mut Writer) {
+    for v in vetoes() {
+        let node = iri::document(&v.key);
+        w.document(&node, council::DRAFT_RESOLUTION, &v.key, &v.draft);
+        if v.draft_as_given != v.draft {
+            w.out.text(&node, &unkg(council::AS_GIVEN), &v.draft_as_given);
+        }
+        w.date(&node, &v.date);
+        for m in &v.meetings {
+            w.out.add(&node, &unkg(council::PUT_TO_VOTE_AT), iri::meeting(&iri::symbol_slug(m)));
+        }
+        if !v.agenda_item.is_empty() {
+            w.out.text(&node, &unkg(prop::TOPIC), &v.agenda_item);
+        }
+        let vetoing: BTreeSet<String> = v.vetoed_by.iter().filter_map(|m| members::state_key(m)).collect();
+        for alpha3 in vetoing {
+            w.out.add(&node, &unkg(council::VETOED_BY), iri::state(&alpha3));
+            w.vote(&node, &iri::symbol_slug(&v.key), &v.key, &alpha3, Position::Against);
+        }
+    }
+}
