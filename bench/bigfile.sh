@@ -37,7 +37,7 @@ run() {
   /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/err"
   local code=$?
   set -e
-  read -r wall rss < "$WORK/time"
+  read -r wall rss < <(tail -1 "$WORK/time")
   printf "| %s | %.2f | %.0f | %d | %s |\n" "$label" "$wall" "$((rss / 1024))" "$code" "$(grep 'speeches from' "$WORK/err" | tail -1)"
 }
 run "default --max-file-size (20M): refused" "$BIN" build --quiet --store "$WORK/a" "$WORK/in"
