@@ -40,5 +40,5 @@ run() {
   read -r wall rss < <(tail -1 "$WORK/time")
   printf "| %s | %.2f | %.0f | %d | %s |\n" "$label" "$wall" "$((rss / 1024))" "$code" "$(grep 'speeches from' "$WORK/err" | tail -1)"
 }
-run "default --max-file-size (20M): refused" "$BIN" build --quiet --store "$WORK/a" "$WORK/in"
+run "default --max-file-size (20M)" "$BIN" build --quiet --store "$WORK/a" "$WORK/in"
 run "--max-file-size ${MB}M+: read in windows" "$BIN" build --quiet --max-file-size "$((MB + 1))M" --store "$WORK/b" "$WORK/in"

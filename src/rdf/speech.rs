@@ -403,20 +403,21 @@ fn quote_form<'t>(text: &'t NormalizedText, m: &Mention) -> &'t str {
     form.strip_suffix("'s").unwrap_or(form).trim()
 }
 
-/// Character offsets to byte offsets, for quoting the original text.
+/// Character offsets to byte offsets, for quoting the original text; four
+/// bytes a character, since the build refuses files of 4 GB long before.
 struct CharIndex {
-    bytes: Vec<usize>,
+    bytes: Vec<u32>,
 }
 
 impl CharIndex {
     fn new(text: &str) -> Self {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
+        let mut bytes: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        bytes.push(text.len() as u32);
         CharIndex { bytes }
     }
 
     fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
-        let at = |c: usize| self.bytes.get(c).copied().unwrap_or(text.len());
+        let at = |c: usize| self.bytes.get(c).map_or(text.len(), |&b| b as usize);
         &text[at(start)..at(end)]
     }
 }
