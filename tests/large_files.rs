@@ -119,3 +119,35 @@ fn utf16_and_byte_order_marks_are_text() {
     assert_eq!(of("utf16le.txt"), of("bom.txt"));
     assert_eq!(of("utf16be.txt"), of("bom.txt"));
 }
+
+#[test]
+fn a_speech_left_half_written_is_written_again_whole() {
+    use oxigraph::model::{GraphNameRef, Literal, NamedNode, Quad};
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_samples(dir.path());
+    std::fs::write(input.join("dump.txt"), one_line_dump(600_000)).unwrap();
+    let store_dir = dir.path().join("store");
+    assert_eq!(build(&store_dir, &[&input]).0, 0);
+    let whole = nquads(&store_dir);
+    // What an interrupted load leaves: part of the speech, no fingerprint,
+    // and something the whole speech does not have.
+    {
+        let store = unkg::store::KgStore::open(&store_dir).unwrap();
+        let graph = NamedNode::new("https://w3id.org/unkg/graph/speech/dump").unwrap();
+        let fingerprint = NamedNode::new("https://w3id.org/unkg/ontology#buildFingerprint").unwrap();
+        let raw = store.store();
+        let gone: Vec<Quad> = raw
+            .quads_for_pattern(None, Some(fingerprint.as_ref()), None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(gone.len(), 1);
+        raw.remove(&gone[0]).unwrap();
+        let stray = NamedNode::new("https://w3id.org/unkg/id/speech/dump#char=0,1").unwrap();
+        let comment = NamedNode::new("http://www.w3.org/2000/01/rdf-schema#comment").unwrap();
+        raw.insert(&Quad::new(stray, comment, Literal::new_simple_literal("stray"), graph)).unwrap();
+    }
+    let (code, err) = build(&store_dir, &[&input]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 added, 0 replaced, 5 unchanged"), "{err}");
+    assert_eq!(nquads(&store_dir), whole, "the speech is whole again, with nothing left of the broken one");
+}

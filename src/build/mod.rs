@@ -143,18 +143,17 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
             let batch = &jobs[batch.clone()];
             // Old graphs go before any quad of their new ones is queued: an
             // interrupted build leaves such a speech absent (and rebuilt next
-            // time), never half. A long speech is written in parts and may
-            // have been left half-written, so its graph always goes.
-            let stale: Vec<NamedNode> = batch
-                .iter()
-                .zip(&outcomes)
-                .filter(|(job, outcome)| match outcome {
-                    Outcome::Built { .. } => job.previous.is_some(),
-                    Outcome::Long(_) => true,
-                    Outcome::Unchanged { .. } | Outcome::Failed(_) => false,
-                })
-                .map(|(job, _)| iri::speech_graph(&job.id))
-                .collect();
+            // time), never half. A graph with no fingerprint was left
+            // half-written (a long speech is written in parts): it goes too.
+            let mut stale = Vec::new();
+            for (job, outcome) in batch.iter().zip(&outcomes) {
+                if matches!(outcome, Outcome::Built { .. } | Outcome::Long(_)) {
+                    let graph = iri::speech_graph(&job.id);
+                    if job.previous.is_some() || store.has_graph(&graph)? {
+                        stale.push(graph);
+                    }
+                }
+            }
             for graph in &stale {
                 unlinked.extend(store.objects_in(graph)?);
             }

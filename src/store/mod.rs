@@ -154,6 +154,14 @@ impl KgStore {
         self.store.optimize().map_err(|e| Error::store(&self.path, e))
     }
 
+    /// Whether the store holds anything in the named graph `graph`.
+    pub fn has_graph(&self, graph: &NamedNode) -> Result<bool> {
+        match self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).next() {
+            Some(Err(e)) => Err(Error::store(&self.path, e)),
+            found => Ok(found.is_some()),
+        }
+    }
+
     /// Number of quads in the named graph `graph`.
     pub fn graph_len(&self, graph: &NamedNode) -> usize {
         self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).count()
