@@ -50,7 +50,7 @@ const NOT_MEETINGS: &[&str] = &["election", "elections", "referendum", "vote", "
 const TOPIC_NOUNS: &[&str] = &[
     "conflict", "conflicts", "crisis", "situation", "situations", "peace", "war", "process", "violence",
     "instability", "stability", "security", "question", "issue", "issues", "elections", "developments",
-    "fighting", "hostilities", "cooperation", "relations",
+    "fighting", "hostilities", "cooperation", "relations", "deployment", "deployments",
 ];
 
 /// Words that make a sentence about weapons, where "launched" or "took
@@ -343,6 +343,7 @@ mod tests {
     fn topics_are_not_places() {
         assert!(events("dialogue should continue on issues related to North-East Asia and the Middle East.").is_empty());
         assert!(events("the talks on the Grand Ethiopian Renaissance Dam resumed.").is_empty());
+        assert!(events("the talks broken off after the deployment of missiles in Western Europe.").is_empty());
     }
 
     #[test]
