@@ -66,6 +66,15 @@ fn names_mean_what_they_meant_on_the_speech_date() {
     assert_eq!(sun[0]["wd"], "http://www.wikidata.org/entity/Q15180");
     assert_eq!(sun[0]["end"], "1991-12-26");
 
+    // Names of a period, with the period.
+    let zaire = query(
+        &store,
+        "SELECT ?from ?to WHERE { <https://w3id.org/unkg/id/state/COD> unkg:nameInUse ?n . \
+         ?n rdfs:label \"Zaire\" ; schema:startDate ?from ; schema:endDate ?to }",
+    );
+    assert_eq!(zaire.len(), 1, "{zaire:?}");
+    assert_eq!((zaire[0]["from"].as_str(), zaire[0]["to"].as_str()), ("1971-10-27", "1997-05-17"));
+
     // The General Debate files name the Soviet Union's speeches RUS.
     let speakers = query(&store, "speakers.rq");
     let soviet = speakers.iter().find(|r| r["file"] == "RUS_40_1985.txt").expect("the 1985 speech");

@@ -17,3 +17,5 @@ pub(super) const RESOLUTIONS: &str = include_str!("../../data/resolutions.csv");
 pub(super) const TERRITORIES: &str = include_str!("../../data/territories.csv");
 /// `data/ga_sessions.csv`: session,year,opening_date,kind.
 pub(super) const GA_SESSIONS: &str = include_str!("../../data/ga_sessions.csv");
+/// `data/state_names.csv`: alpha3,name,from,to.
+pub(super) const STATE_NAMES: &str = include_str!("../../data/state_names.csv");

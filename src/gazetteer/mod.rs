@@ -49,6 +49,20 @@ pub struct State {
     pub predecessors: Vec<String>,
     /// States that continue it or were formed from it (alpha-3).
     pub successors: Vec<String>,
+    /// Names it bore for a period only (Zaire, Upper Volta), with the days
+    /// the period began and ended.
+    pub names_in_use: Vec<NameInUse>,
+}
+
+/// A name a state bore for a period, one row of `state_names.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameInUse {
+    /// The name ("Zaire"), one of the state's aliases.
+    pub name: String,
+    /// The first day it was the state's name (`YYYY-MM-DD`).
+    pub from: String,
+    /// The day another name replaced it.
+    pub to: String,
 }
 
 /// An organisation, body or group, one row of `organisations.csv`.
@@ -266,7 +280,18 @@ impl Gazetteer {
             un_end: f("un_end"),
             predecessors: list(&f("predecessors")),
             successors: list(&f("successors")),
+            names_in_use: Vec::new(),
         });
+        let mut states = states;
+        for (alpha3, name) in parse("state_names.csv", embedded::STATE_NAMES, |f| {
+            (f("alpha3"), NameInUse { name: f("name"), from: f("from"), to: f("to") })
+        }) {
+            let state = states.iter_mut().find(|s| s.alpha3 == alpha3);
+            let Some(state) = state.filter(|s| s.aliases.contains(&name.name)) else {
+                panic!("data/state_names.csv: {alpha3} has no alias {:?}", name.name);
+            };
+            state.names_in_use.push(name);
+        }
         let organisations = parse("organisations.csv", embedded::ORGANISATIONS, |f| Organisation {
             key: f("key"),
             label: f("label"),

@@ -103,6 +103,11 @@ pub fn state(alpha3: &str) -> NamedNode {
     node(format!("{ID}state/{}", segment(alpha3)))
 }
 
+/// A name a state bore for a period: `state/COD/name/zaire`.
+pub fn state_name(alpha3: &str, name: &str) -> NamedNode {
+    node(format!("{ID}state/{}/name/{}", segment(alpha3), slug(name)))
+}
+
 /// A term on the Security Council: `council-membership/AGO-2003`.
 pub fn council_membership(alpha3: &str, start_year: u16) -> NamedNode {
     node(format!("{ID}council-membership/{}-{start_year}", segment(alpha3)))

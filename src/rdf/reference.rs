@@ -92,6 +92,14 @@ fn lifetime(w: &mut Labels, node: &NamedNode, s: &gazetteer::State) {
     for p in &s.successors {
         w.out.add(node, &term(DCTERMS, "isReplacedBy"), iri::state(p));
     }
+    for n in &s.names_in_use {
+        let name = iri::state_name(&s.alpha3, &n.name);
+        w.out.add(node, &unkg(prop::NAME_IN_USE), name.clone());
+        w.out.add(&name, &w.rdf_type.clone(), unkg(class::NAME_IN_USE));
+        w.out.text(&name, &w.label.clone(), &n.name);
+        w.date(&name, &term(SCHEMA, "startDate"), &n.from);
+        w.date(&name, &term(SCHEMA, "endDate"), &n.to);
+    }
 }
 
 /// Security Council terms (also as the years each state sat) and the
