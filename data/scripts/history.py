@@ -15,7 +15,7 @@ Inputs (all in this folder unless said otherwise):
   alias_changes.csv      hand-written: forms removed from / added to the
                          aliases or adjectives of existing state rows (colony names that move to territories,
                          Viet-Nam and Yemen forms that join VNM and YEM)
-  territories_input.csv  hand-written: kind, aliases, Wikidata id of the
+  territories_input.csv  hand-written: kind, aliases, Wikidata id (and label, where it is not the state's name) of the
                          territory each post-1945 state was before its start
   council_elected_hand.csv  hand-written: Security Council elected
                          members whose terms began 1946-1990 or in 2024
@@ -242,10 +242,13 @@ def build_territories(states, place_keys):
             continue
         if t['kind'] not in KINDS:
             err(f"{s['alpha3']}: bad territory kind {t['kind']}")
-        key = slug(s['name'])
+        # The territory's name where it differs from the state's
+        # (Palestine, not the State of Palestine, before 1988).
+        label = t.get('label') or s['name']
+        key = slug(label)
         if key in place_keys:
             key += '-territory'
-        out.append({'alpha3': s['alpha3'], 'key': key, 'label': s['name'],
+        out.append({'alpha3': s['alpha3'], 'key': key, 'label': label,
                     'kind': t['kind'], 'until': s['start'],
                     'aliases': t['aliases'], 'wikidata': t['wikidata']})
     extra = set(inp) - {r['alpha3'] for r in out}
