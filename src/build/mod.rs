@@ -200,7 +200,11 @@ fn process(job: &Job) -> Outcome {
     }
     let speech = Speech::parse(job.path.clone(), &bytes, job.meta.clone(), &GazetteerDirectory);
     let text = normalize(speech.body(), speech.body_start);
-    let context = Context { date: speech.date().map(str::to_owned) };
+    let context = Context {
+        date: speech.date().map(str::to_owned),
+        speaker_state: speech.speaker.state.clone(),
+        speaker_organisation: speech.speaker.organisation.clone(),
+    };
     let found = extract(&text, &context);
     let quads = rdf::speech_quads(&speech, &text, &found, &fingerprint);
     Outcome::Built { quads, warnings: speech.warnings, bytes: bytes.len() as u64 }

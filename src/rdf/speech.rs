@@ -29,6 +29,8 @@ pub fn speech_quads(speech: &Speech, text: &NormalizedText, found: &Extraction, 
     w.speaker();
     w.mentions(text, found);
     w.events(text, found);
+    let cx = super::acts::ActContext { id: &speech.id, speech: &w.node, original: &speech.text, agent: w.agent.as_ref() };
+    super::acts::write_acts(&mut w.out, &cx, text, found);
     let mut quads = w.out.quads;
     quads.append(&mut w.shared.quads);
     quads
@@ -44,6 +46,9 @@ struct Writer<'a> {
     rdf_type: NamedNode,
     label: NamedNode,
     pref_label: NamedNode,
+    /// Who performs the speech's acts: the state or organisation spoken
+    /// for, else the speaker; known once [`Writer::speaker`] ran.
+    agent: Option<NamedNode>,
 }
 
 impl<'a> Writer<'a> {
@@ -56,6 +61,7 @@ impl<'a> Writer<'a> {
             rdf_type: term(RDF, "type"),
             label: term(RDFS, "label"),
             pref_label: term(SKOS, "prefLabel"),
+            agent: None,
         }
     }
 
@@ -162,6 +168,7 @@ impl<'a> Writer<'a> {
         let s = self.node.clone();
         let sp = &self.speech.speaker;
         let whom = sp.state.as_ref().map(|c| iri::state(c)).or_else(|| sp.organisation.as_ref().map(|k| iri::organisation(k)));
+        self.agent = whom.clone();
         if let Some(whom) = &whom {
             self.out.add(&s, &unkg(prop::SPEAKS_FOR), whom.clone());
             if let Some(name) = &sp.organisation_name {
@@ -197,6 +204,7 @@ impl<'a> Writer<'a> {
             None => iri::person(&iri::slug(&format!("{name} {whom_code}"))),
         };
         self.out.add(&s, &unkg(prop::SPEAKER), p.clone());
+        self.agent.get_or_insert_with(|| p.clone());
         let d = &mut self.shared;
         if whom.is_some() {
             d.add(&p, &self.rdf_type, unkg(class::DELEGATE));
@@ -333,7 +341,7 @@ fn class_node(kind: EntityKind) -> Option<NamedNode> {
     }))
 }
 
-fn entity_node(m: &Mention) -> Option<NamedNode> {
+pub(super) fn entity_node(m: &Mention) -> Option<NamedNode> {
     Some(match m.kind {
         EntityKind::State => iri::state(&m.key),
         EntityKind::Organisation => iri::organisation(&m.key),
@@ -352,18 +360,18 @@ fn quote_form<'t>(text: &'t NormalizedText, m: &Mention) -> &'t str {
 }
 
 /// Character offsets to byte offsets, for quoting the original text.
-struct CharIndex {
+pub(super) struct CharIndex {
     bytes: Vec<usize>,
 }
 
 impl CharIndex {
-    fn new(text: &str) -> Self {
+    pub(super) fn new(text: &str) -> Self {
         let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         bytes.push(text.len());
         CharIndex { bytes }
     }
 
-    fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+    pub(super) fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
         let at = |c: usize| self.bytes.get(c).copied().unwrap_or(text.len());
         &text[at(start)..at(end)]
     }

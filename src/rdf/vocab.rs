@@ -65,6 +65,7 @@ pub mod class {
         STATE = "State", ORGANISATION = "Organisation", PLACE = "Place", RESOLUTION = "Resolution",
         DOCUMENT = "Document", EVENT = "Event", ATTACK = "Attack", GATHERING = "Gathering",
         MENTION = "Mention", SPEAKER_ROLE = "SpeakerRole", EXTRACTOR = "Extractor",
+        SPEECH_ACT = "SpeechAct",
     );
 }
 
@@ -82,7 +83,7 @@ pub mod prop {
         RESOLUTION_NUMBER = "resolutionNumber", SYMBOL = "symbol", ADOPTED_AT = "adoptedAt",
         COUNCIL_MEMBER_IN = "councilMemberIn", LOCATED_IN = "locatedIn", KIND = "kind",
         EVENT_KIND = "eventKind", EXTRACTOR = "extractor", DATE_VALUE = "dateValue",
-        FAMILY_NAME = "familyName",
+        FAMILY_NAME = "familyName", PERFORMS = "performs", ACT_KIND = "actKind",
     );
 }
 
