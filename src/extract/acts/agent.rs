@@ -28,7 +28,7 @@ const BLOCKING: &[&str] = &[
 
 /// Words that stand for someone other than the speaker.
 const OTHERS: &[&str] = &[
-    "he", "she", "they", "it", "who", "which", "that", "this", "these", "those", "one", "others", "him", "her",
+    "he", "she", "they", "it", "who", "which", "that", "others", "him", "her",
     "them", "you", "your", "everyone", "everybody", "anyone", "someone", "nobody", "whom", "whose", "what",
 ];
 
@@ -95,6 +95,73 @@ pub fn performed(text: &str, sent_start: usize, cue: &Cue, mentions: &[Mention],
         return true;
     }
     let ws = words(text, sent_start, cue.start);
+    if cue.form == Form::Noun {
+        return noun_performed(text, &ws, cue, mentions, speaker);
+    }
+    verb_performed(text, &ws, cue, mentions, speaker)
+}
+
+/// Words that may stand between a noun cue and what introduces it ("our
+/// most sincere appreciation", "deeply concerned").
+fn is_modifier(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.ends_with("ly")
+        || l.ends_with("est")
+        || matches!(
+            l.as_str(),
+            "most" | "very" | "deep" | "sincere" | "heartfelt" | "profound" | "full" | "strong" | "great" | "warm" | "grave"
+                | "serious" | "particular" | "special" | "continued" | "unwavering" | "firm" | "steadfast" | "utmost"
+                | "high" | "also" | "again" | "once" | "therefore" | "further" | "its" | "their" | "all" | "both" | "genuine"
+                | "renewed" | "complete" | "total" | "unequivocal" | "unreserved" | "so" | "too" | "still" | "thus" | "hence"
+                | "keen" | "real" | "utter" | "outright" | "hearty" | "and" | "indeed"
+        )
+}
+
+/// Verbs that put a noun cue in the speaker's mouth ("we express concern",
+/// "I offer our condolences") or link an adjective cue to its subject
+/// ("we are deeply concerned", "Kazakhstan is concerned").
+const INTRODUCERS: &[&str] = &[
+    "express", "expresses", "expressing", "offer", "offers", "extend", "extends", "convey", "conveys", "reiterate",
+    "reiterates", "reaffirm", "reaffirms", "renew", "renews", "register", "registers", "voice", "voices", "place",
+    "record", "add", "join", "joins", "are", "is", "am", "remain", "remains", "feel", "feels", "become", "be",
+    "share", "shares", "have", "has", "state", "emphasize", "underline", "stress",
+];
+
+/// A noun or adjective cue is the speaker's when a possessive of the
+/// speaker's comes right before it ("our condolences", "Kazakhstan's
+/// deepest condolences", "has our full support"), when an introducing
+/// verb does and its subject is the speaker ("we express concern", "we are
+/// deeply concerned"), or when it opens a verbless sentence ("Sincere
+/// appreciation to ..."). A determiner ("the call from", "a concern") or
+/// any other word makes it someone's noun, not an act.
+fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], speaker: &Speaker) -> bool {
+    let mut k = ws.len();
+    while k > 0 && is_modifier(ws[k - 1].text) {
+        k -= 1;
+    }
+    let Some(w) = k.checked_sub(1).map(|i| &ws[i]) else { return true };
+    if matches!(w.text, "our" | "Our" | "my" | "My") {
+        return true;
+    }
+    if w.text.ends_with("'s") || w.text.ends_with("\u{2019}s") {
+        let own = matches!(w.text.to_lowercase().as_str(), "delegation's" | "government's" | "country's")
+            && k >= 2
+            && matches!(ws[k - 2].text, "my" | "My" | "our" | "Our");
+        return own || mention_at(mentions, w.start, w.end).is_some_and(|m| is_speaker(m, speaker));
+    }
+    if matches!(w.text, ";" | ":") {
+        return true;
+    }
+    if INTRODUCERS.contains(&w.text.to_lowercase().as_str()) {
+        return verb_performed(text, &ws[..k], cue, mentions, speaker);
+    }
+    false
+}
+
+/// A verb cue is the speaker's when the subject found walking back from it
+/// is the speaker and nothing on the way makes it hypothetical, negated or
+/// past.
+fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], speaker: &Speaker) -> bool {
     // Walking back, `after` is the word just right of the current one.
     let mut after: Option<&str> = None;
     let mut seen = 0;

@@ -10,6 +10,7 @@
 
 pub mod agent;
 pub mod cues;
+pub mod sentences;
 pub mod target;
 
 #[cfg(test)]
@@ -21,7 +22,6 @@ use regex::Regex;
 
 pub use target::Target;
 
-use super::matcher::Sentences;
 use super::{EntityKind, Event, Mention};
 
 /// The eight kinds of act of ACTS.md.
@@ -142,14 +142,14 @@ fn coordinates(gap: &str) -> bool {
     // lest "for his efforts and support" read as an act.
     match tail.as_slice() {
         ["to", "and", ..] | ["to", "also", "and"] => true,
-        ["and", ..] | ["also", "and", ..] => words.len() <= 6 && !words.contains(&"for"),
+        ["and", ..] | ["also", "and", ..] => words.len() <= 6 && !words.contains(&"for") || gap.trim_end().trim_end_matches("also").trim_end().ends_with(", and"),
         _ => false,
     }
 }
 
 /// The acts `text` performs, given its mentions and events.
 pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speaker) -> Vec<Act> {
-    let sentences = Sentences::new(text);
+    let sentences = sentences::Bounds::new(text);
     let cues = cues::find(text);
     let mut acts: Vec<Act> = Vec::new();
     let is_self = |m: &Mention| speaker.is_self(m);

@@ -79,8 +79,26 @@ fn list_gap(gap: &str) -> bool {
 /// The part of `gap` after its last ", and" or " and" (a new object in a
 /// coordination), if any.
 fn after_and(gap: &str) -> Option<&str> {
-    let i = gap.rfind(" and ").map(|i| i + 5).or_else(|| gap.rfind(" as well as ").map(|i| i + 12))?;
+    // Lists of briefers are often set off by semicolons ("Head of the
+    // Office of Counter-Terrorism; Assistant Secretary-General Coninsx").
+    let i = [gap.rfind(" and ").map(|i| i + 5), gap.rfind(" as well as ").map(|i| i + 12), gap.rfind("; ").map(|i| i + 2)].into_iter().flatten().max()?;
     Some(&gap[i..])
+}
+
+/// Where the object starting at `start` ends: at `end`, or before a finite
+/// verb that opens another clause ("supporting those efforts and important
+/// progress has already been made ...").
+fn object_end(text: &str, start: usize, end: usize) -> usize {
+    let s = &text[start..end];
+    let mut at = 0;
+    for w in s.split(' ') {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if at > 0 && matches!(bare, "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "should" | "must") {
+            return start + at;
+        }
+        at += w.len() + 1;
+    }
+    end
 }
 
 /// Strips one preposition the cue takes from the start of its object.
@@ -108,6 +126,7 @@ fn candidates(mentions: &[Mention], start: usize, end: usize) -> impl Iterator<I
 /// through a head gap, and those listed with them.
 fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &dyn Fn(&Mention) -> bool) -> Vec<usize> {
     let start = skip_leading(text, start, end);
+    let end = object_end(text, start, end);
     let mut out = Vec::new();
     let mut last: Option<(usize, bool)> = None; // (end of previous mention, its decision)
     let mut anchor = start;
@@ -188,7 +207,15 @@ pub fn choose(
                 .collect()
         }
         ActKind::Concern => {
-            let stop = end.min(start + CONCERN_WINDOW);
+            // What the concern is about ends where a relative clause starts
+            // ("... in the north of the country, which can pose a threat to
+            // the States of Central Asia").
+            let mut stop = end.min(start + CONCERN_WINDOW);
+            for cut in [", which", " which ", ", who", "; "] {
+                if let Some(i) = text[start..stop].find(cut) {
+                    stop = start + i;
+                }
+            }
             candidates(mentions, start, stop)
                 .filter(|(_, m)| matches!(m.kind, EntityKind::State | EntityKind::Organisation | EntityKind::Place) && !is_self(m))
                 .map(|(i, _)| Target::Mention(i))
