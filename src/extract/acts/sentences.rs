@@ -1,7 +1,7 @@
 //! Sentences as acts need them: the extractors' sentence bounds, except
 //! that a line break inside a sentence (a page break of the PDF between
 //! "our most sincere appreciation" and "to the Chinese presidency") does
-//! not end it, and that a full stop run into the next word ("put their
+//! not end it, nor does a semicolon, and that a full stop run into the next word ("put their
 //! needs first.We are particularly appalled") does.
 
 use crate::extract::matcher::Sentences;
@@ -22,6 +22,12 @@ impl Bounds {
             .iter()
             .copied()
             .filter(|&s| {
+                // A semicolon joins clauses of one sentence, often a list
+                // ("... Counter-Terrorism; Assistant Secretary-General
+                // Coninsx ...; and Ms. Joana Cook").
+                if s >= 2 && bytes[s - 2] == b';' {
+                    return false;
+                }
                 if s == 0 || bytes[s - 1] != b'\n' {
                     return true;
                 }
