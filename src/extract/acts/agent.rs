@@ -127,6 +127,32 @@ const INTRODUCERS: &[&str] = &[
     "share", "shares", "have", "has", "state", "emphasize", "underline", "stress",
 ];
 
+/// Adverbs that may stand between a verb cue and its subject or auxiliary.
+fn is_adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(w, "also" | "therefore" | "again" | "further" | "once" | "thus" | "hence" | "hereby" | "both" | "all" | "too" | "still" | "indeed" | "equally" | "," | "(" | ")" | "once again" | "especially" | "particularly" | "first" | "firstly" | "secondly" | "lastly" | "finally")
+}
+
+/// Whether a verb cue stands where a verb does: right after its subject,
+/// an auxiliary ("to", "will"), a coordinating "and", or an adverb of
+/// those. "the call from", "valuable support to", "increased support"
+/// have a word before them that makes them nouns.
+fn verb_position(text: &str, ws: &[Word<'_>], cue: &Cue) -> bool {
+    let mut k = ws.len();
+    while k > 0 && is_adverb(ws[k - 1].text) {
+        k -= 1;
+    }
+    let Some(w) = k.checked_sub(1).map(|i| ws[i].text) else { return true };
+    if w.chars().next().is_some_and(char::is_uppercase) || matches!(w, ";" | ":" | "\"" | "\u{201c}") {
+        return true;
+    }
+    let ing = text[cue.start..cue.end].contains("ing");
+    matches!(w, "we" | "me" | "us" | "myself" | "ourselves" | "itself" | "to" | "and" | "or" | "will" | "shall" | "must" | "would" | "should" | "can" | "may" | "might" | "could" | "not" | "never" | "did" | "do" | "does" | "delegation" | "Government" | "government" | "country" | "nation" | "authorities" | "people")
+        || ing && matches!(w, "in" | "by" | "for" | "of" | "without" | "while" | "before" | "after")
+        || w.ends_with("n't")
+        || w.ends_with('s') && !w.ends_with("ss") && k >= 2 && ws[k - 2].text.chars().next().is_some_and(char::is_uppercase) // "Kazakhstan therefore welcomes"
+}
+
 /// A noun or adjective cue is the speaker's when a possessive of the
 /// speaker's comes right before it ("our condolences", "Kazakhstan's
 /// deepest condolences", "has our full support"), when an introducing
@@ -162,6 +188,9 @@ fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
 /// is the speaker and nothing on the way makes it hypothetical, negated or
 /// past.
 fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], speaker: &Speaker) -> bool {
+    if cue.form == Form::Verb && !verb_position(text, ws, cue) {
+        return false;
+    }
     // Walking back, `after` is the word just right of the current one.
     let mut after: Option<&str> = None;
     let mut seen = 0;

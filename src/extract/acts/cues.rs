@@ -115,6 +115,15 @@ pub fn find(text: &str) -> Vec<Cue> {
         if word.eq_ignore_ascii_case("thanks to") {
             continue;
         }
+        // The President inviting speakers to the table under rule 37 or 39
+        // is procedure, not a call.
+        if word.starts_with("invite") || word.starts_with("Invite") {
+            let rest = &text[m.end()..text.len().min(m.end() + 400)];
+            let sentence = rest.split(". ").next().unwrap_or(rest);
+            if ["participate", "rule 3", "take a seat", "take seats", "the floor", "briefing", "brief the Council"].iter().any(|p| sentence.contains(p)) {
+                continue;
+            }
+        }
         // Nouns that double as verbs: "our support", "France's call for".
         let form = match kind {
             ActKind::Support | ActKind::Call if is_noun_use(text, m.start()) => Form::Noun,
@@ -132,7 +141,7 @@ fn is_noun_use(text: &str, start: usize) -> bool {
     let prev = before.rsplit(|c: char| c.is_whitespace()).find(|w| !w.is_empty()).unwrap_or("");
     let prev_prev = before[..before.len() - prev.len()].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let det = |w: &str| {
-        matches!(w, "our" | "Our" | "my" | "My" | "its" | "their" | "the" | "The" | "a" | "A" | "his" | "her" | "full" | "strong" | "firm" | "unwavering" | "continued" | "steadfast" | "grave" | "deep" | "serious" | "great" | "this" | "that")
+        matches!(w, "our" | "Our" | "my" | "My" | "its" | "their" | "the" | "The" | "a" | "A" | "his" | "her" | "full" | "strong" | "firm" | "unwavering" | "continued" | "steadfast" | "grave" | "deep" | "serious" | "great" | "this" | "that" | "in" | "of" | "for" | "with" | "without")
             || w.ends_with("'s")
             || w.ends_with('\u{2019}')
     };

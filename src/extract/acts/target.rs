@@ -81,8 +81,27 @@ fn list_gap(gap: &str) -> bool {
 fn after_and(gap: &str) -> Option<&str> {
     // Lists of briefers are often set off by semicolons ("Head of the
     // Office of Counter-Terrorism; Assistant Secretary-General Coninsx").
-    let i = [gap.rfind(" and ").map(|i| i + 5), gap.rfind(" as well as ").map(|i| i + 12), gap.rfind("; ").map(|i| i + 2)].into_iter().flatten().max()?;
-    Some(&gap[i..])
+    // A new object starts only after a comma or semicolon and "and":
+    // "Chergui and the AU Commission" in a "for" complement is not one.
+    let i = [gap.rfind(", and ").map(|i| i + 6), gap.rfind(", as well as ").map(|i| i + 13), gap.rfind("; ").map(|i| i + 2)].into_iter().flatten().max()?;
+    let rest = &gap[i..];
+    title_gap(rest).then_some(rest)
+}
+
+/// Whether `gap` is "and" and a title ("and Ambassador"), not an
+/// apposition (", Head of the Office of Counter-Terrorism").
+fn and_title(gap: &str) -> bool {
+    gap.trim_start().strip_prefix("and ").is_some_and(title_gap)
+}
+
+/// Whether `gap` holds only what comes before a name in a list of those
+/// thanked or called on: titles and determiners ("Assistant
+/// Secretary-General", "Ms.", "the", "of the").
+fn title_gap(gap: &str) -> bool {
+    words(gap).all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "the" | "his" | "her" | "our" | "my" | "its" | "their" | "all" | "other" | "dear" | "distinguished" | "esteemed" | "of" | "and" | "also" | "to")
+    })
 }
 
 /// Where the object starting at `start` ends: at `end`, or before a finite
@@ -135,7 +154,9 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
             continue; // nested in the previous one ("resolution 2140" in a Committee's name)
         }
         let keep = match last {
-            Some((prev_end, prev_keep)) if list_gap(&text[prev_end..m.start]) => prev_keep,
+            // Listed, or listed with a title ("Nakamitsu and Ambassador
+            // Zlauvinen"): as the previous one.
+            Some((prev_end, prev_keep)) if list_gap(&text[prev_end..m.start]) || and_title(&text[prev_end..m.start]) => prev_keep,
             Some((prev_end, _)) => {
                 let gap = &text[prev_end..m.start];
                 after_and(gap).is_some_and(head_gap) || (out.is_empty() && head_gap(&text[start..m.start]))
