@@ -115,6 +115,15 @@ pub fn find(text: &str) -> Vec<Cue> {
         if word.eq_ignore_ascii_case("thanks to") {
             continue;
         }
+        // "I call on the Minister for Foreign Affairs of the Niger." gives
+        // the floor; a call on someone asks them to do something.
+        if word.starts_with("call") && (word.ends_with(" on") || word.ends_with(" upon")) {
+            let rest = &text[m.end()..text.len().min(m.end() + 400)];
+            let sentence = rest.split(". ").next().unwrap_or(rest);
+            if !sentence.contains(" to ") && !sentence.contains(" for ") && !sentence.contains(" not ") && !sentence.contains("that") {
+                continue;
+            }
+        }
         // The President inviting speakers to the table under rule 37 or 39
         // is procedure, not a call.
         if word.starts_with("invite") || word.starts_with("Invite") {

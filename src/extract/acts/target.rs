@@ -242,6 +242,23 @@ pub fn choose(
                 .map(|(i, _)| Target::Mention(i))
                 .collect()
         }
+        ActKind::Support if aligns(text, cue_start) => {
+            // Aligning with a statement supports whoever it was made for
+            // ("on behalf of the Movement of Non-Aligned Countries"), else
+            // whoever made it ("the observer of the European Union").
+            let object = &text[start..end];
+            let from = object.find("on behalf of").map_or(start, |i| start + i + "on behalf of".len());
+            candidates(mentions, from, end)
+                .find(|(_, m)| matches!(m.kind, EntityKind::State | EntityKind::Organisation) && !is_self(m))
+                .map(|(i, _)| vec![Target::Mention(i)])
+                .unwrap_or_default()
+        }
         _ => heads(text, mentions, start, end, is_self).into_iter().map(Target::Mention).collect(),
     }
+}
+
+/// Whether the cue at `at` aligns the speaker with a statement.
+fn aligns(text: &str, at: usize) -> bool {
+    let w = &text[at..];
+    w.starts_with("align") || w.starts_with("associate")
 }
