@@ -135,6 +135,18 @@ fn skip_leading(text: &str, start: usize, end: usize) -> usize {
     start
 }
 
+/// Whether `gap` ends in an office held in an organisation ("the
+/// Secretary-General of the", "the President of the"): the person in the
+/// office is addressed, and an unnamed office is no target (ACTS.md). A
+/// state's office still names the state ("the Permanent Representative of
+/// Pakistan"), as a presidency does.
+fn office_of(gap: &str) -> bool {
+    let g = gap.trim_end();
+    let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
+    let Some(g) = g.strip_suffix(" of") else { return false };
+    g.rsplit(' ').next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// The mentions that may be targets, in `[start, end)`.
 fn candidates(mentions: &[Mention], start: usize, end: usize) -> impl Iterator<Item = (usize, &Mention)> {
     let first = mentions.partition_point(|m| m.start < start);
@@ -163,7 +175,7 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
             }
             None => head_gap(&text[start..m.start]),
         };
-        let keep = keep && !is_self(m);
+        let keep = keep && !is_self(m) && !(m.kind == EntityKind::Organisation && office_of(&text[anchor.max(start)..m.start]));
         if keep {
             out.push(i);
         }
@@ -182,7 +194,7 @@ fn attacks_in(events: &[Event], start: usize, end: usize) -> Vec<usize> {
 /// of the last sentence before it that told of one.
 fn attacks_referred(text: &str, events: &[Event], cue_start: usize, start: usize, end: usize) -> Vec<usize> {
     let object: Vec<&str> = words(&text[start..end]).take(5).collect();
-    let definite = matches!(object.first(), Some(&("the" | "this" | "that" | "these" | "those" | "such" | "today's" | "yesterday's")));
+    let definite = matches!(object.first(), Some(&("the" | "this" | "that" | "these" | "those" | "today's" | "yesterday's")));
     let attack = object.iter().take(4).any(|w| matches!(*w, "attack" | "attacks" | "bombing" | "bombings" | "explosion" | "explosions" | "attacks," | "attack,"));
     if !(definite && attack) {
         return Vec::new();
