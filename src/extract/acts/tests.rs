@@ -92,3 +92,33 @@ fn targets_follow_the_guidelines() {
     let a = acts("Let me congratulate the Permanent Representative of Pakistan for his stewardship and to thank him for convening this meeting.", "KAZ");
     assert!(has(&a, "congratulate", "PAK") && has(&a, "thank", "PAK"), "{a:?}");
 }
+
+/// What acts add to extraction on unsc-2020, by hand:
+/// `cargo test --release --lib acts_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn acts_throughput() {
+    use crate::text::normalize;
+    let Ok(dir) = std::fs::read_dir("/work/shared/corpus/unsc-2020/speeches") else {
+        println!("skipped: the unsc-2020 corpus is absent");
+        return;
+    };
+    let texts: Vec<_> = dir
+        .flatten()
+        .map(|e| normalize(&String::from_utf8_lossy(&std::fs::read(e.path()).unwrap_or_default()), 0))
+        .collect();
+    let bytes: usize = texts.iter().map(|t| t.text.len()).sum();
+    let ctx = Context { speaker_state: Some("KAZ".into()), ..Context::default() };
+    let t0 = std::time::Instant::now();
+    let found: Vec<_> = texts.iter().map(|t| crate::extract::extract(t, &ctx)).collect();
+    let all = t0.elapsed().as_secs_f64();
+    let t1 = std::time::Instant::now();
+    let mut n = 0;
+    for (t, ex) in texts.iter().zip(&found) {
+        let sp = super::Speaker::new(&t.text, &ex.mentions, Some("KAZ".into()), None);
+        n += super::find(&t.text, &ex.mentions, &ex.events, &sp).len();
+    }
+    let acts = t1.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    println!("extraction with acts: {mb:.2} MB in {all:.2} s ({:.1} MB/s); acts alone: {acts:.2} s ({:.1} MB/s, {:.0}% of extraction), {n} acts", mb / all, mb / acts, 100.0 * acts / all);
+}
