@@ -242,9 +242,9 @@ fn sample_speeches_acts_are_typed_targeted_and_traced() {
     let evidence = query(
         &store,
         "SELECT ?quote WHERE { ?s unkg:sourceFile \"000_eb8c3d89eb49a159.txt\" ; unkg:performs ?a . \
-         ?a unkg:actKind \"condemn\" ; prov:wasDerivedFrom ?e . ?e a nif:Sentence ; nif:anchorOf ?quote }",
+         ?a unkg:actKind \"condemn\" ; unkg:evidence ?e . ?e nif:anchorOf ?quote }",
     );
     assert!(evidence.iter().any(|r| r["quote"].starts_with("Kazakhstan condemns terrorism in all its forms")), "{evidence:?}");
-    let untraced = query(&store, "SELECT (COUNT(?a) AS ?n) WHERE { ?a a unkg:SpeechAct FILTER NOT EXISTS { ?a prov:wasDerivedFrom/nif:anchorOf ?q } }");
+    let untraced = query(&store, "SELECT (COUNT(?a) AS ?n) WHERE { ?a unkg:actKind ?k FILTER NOT EXISTS { ?a unkg:evidence/nif:anchorOf ?q } }");
     assert_eq!(untraced[0]["n"], "0");
 }

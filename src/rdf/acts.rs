@@ -1,11 +1,16 @@
 //! The quads of a speech's acts: each act (`speech/ID/act/N`) with its
 //! kind, agent, object and the sentence it is derived from, described in
-//! the same NIF terms as mentions (`speech/ID#char=b,e`, a `nif:Sentence`).
+//! the same NIF terms as mentions (`speech/ID#char=b,e`).
+//!
+//! Like mentions, acts and their sentences carry no `rdf:type` nor label:
+//! `unkg:SpeechAct` follows from the domain of `unkg:actKind` and
+//! `nif:Sentence` from the range of `unkg:evidence`, and every quad an act
+//! costs is paid again by the bulk loader's six indexes.
 
 use super::iri::{self, term, unkg};
 use super::quads::QuadSink;
 use super::speech::{entity_node, CharIndex};
-use super::vocab::{class, prop, NIF, PROV, RDF, RDFS, SCHEMA, XSD};
+use super::vocab::{prop, NIF, SCHEMA, XSD};
 use crate::extract::acts::Target;
 use crate::extract::Extraction;
 use crate::text::NormalizedText;
@@ -31,36 +36,23 @@ pub(super) fn write_acts(out: &mut QuadSink, cx: &ActContext<'_>, text: &Normali
         return;
     }
     let chars = CharIndex::new(cx.original);
-    let (rdf_type, label) = (term(RDF, "type"), term(RDFS, "label"));
     let (context, begin, end, anchor) = (term(NIF, "referenceContext"), term(NIF, "beginIndex"), term(NIF, "endIndex"), term(NIF, "anchorOf"));
-    let (sentence, nonneg) = (term(NIF, "Sentence"), term(XSD, "nonNegativeInteger"));
-    let (agent, object, derived) = (term(SCHEMA, "agent"), term(SCHEMA, "object"), term(PROV, "wasDerivedFrom"));
+    let nonneg = term(XSD, "nonNegativeInteger");
+    let (agent, object, evidence_of) = (term(SCHEMA, "agent"), term(SCHEMA, "object"), unkg(prop::EVIDENCE));
     let mut described = BTreeSet::new();
     for (n, act) in found.acts.iter().enumerate() {
         let node = iri::act(cx.id, n + 1);
-        let kind = act.kind.name();
         // An event is written only when its place is an entity; an act
         // pointing at an unwritten event keeps no object.
-        let (target, target_label) = match act.target {
-            Target::None => (None, None),
-            Target::Mention(i) => match found.mentions.get(i).and_then(|m| entity_node(m).map(|e| (e, m.label.clone()))) {
-                Some((e, l)) => (Some(e), Some(l)),
-                None => (None, None),
-            },
+        let target = match act.target {
+            Target::None => None,
+            Target::Mention(i) => found.mentions.get(i).and_then(entity_node),
             Target::Event(i) => {
                 let place = found.events.get(i).and_then(|ev| found.mentions.get(ev.place));
-                match place.and_then(|p| entity_node(p).map(|_| p.label.clone())) {
-                    Some(l) => (Some(iri::event(cx.id, i + 1)), Some(format!("attack in {l}"))),
-                    None => (None, None),
-                }
+                place.and_then(entity_node).map(|_| iri::event(cx.id, i + 1))
             }
         };
-        out.add(&node, &rdf_type, unkg(class::SPEECH_ACT));
-        out.text(&node, &unkg(prop::ACT_KIND), kind);
-        out.text(&node, &label, &match &target_label {
-            Some(l) => format!("{kind}: {l}"),
-            None => kind.to_owned(),
-        });
+        out.text(&node, &unkg(prop::ACT_KIND), act.kind.name());
         if let Some(a) = cx.agent {
             out.add(&node, &agent, a.clone());
         }
@@ -69,10 +61,9 @@ pub(super) fn write_acts(out: &mut QuadSink, cx: &ActContext<'_>, text: &Normali
         }
         let (start, stop) = text.original_span(act.start, act.end);
         let evidence = iri::mention(cx.id, start, stop);
-        out.add(&node, &derived, evidence.clone());
+        out.add(&node, &evidence_of, evidence.clone());
         out.add(cx.speech, &unkg(prop::PERFORMS), node);
         if described.insert((start, stop)) {
-            out.add(&evidence, &rdf_type, sentence.clone());
             out.add(&evidence, &context, cx.speech.clone());
             out.typed(&evidence, &begin, &start.to_string(), &nonneg);
             out.typed(&evidence, &end, &stop.to_string(), &nonneg);

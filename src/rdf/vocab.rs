@@ -84,6 +84,7 @@ pub mod prop {
         COUNCIL_MEMBER_IN = "councilMemberIn", LOCATED_IN = "locatedIn", KIND = "kind",
         EVENT_KIND = "eventKind", EXTRACTOR = "extractor", DATE_VALUE = "dateValue",
         FAMILY_NAME = "familyName", PERFORMS = "performs", ACT_KIND = "actKind",
+        EVIDENCE = "evidence",
     );
 }
 
