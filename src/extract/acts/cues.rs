@@ -118,7 +118,7 @@ pub fn find(text: &str) -> Vec<Cue> {
         // "I call on the Minister for Foreign Affairs of the Niger." gives
         // the floor; a call on someone asks them to do something.
         if word.starts_with("call") && (word.ends_with(" on") || word.ends_with(" upon")) {
-            let rest = &text[m.end()..text.len().min(m.end() + 400)];
+            let rest = &text[m.end()..super::boundary(text, m.end() + 400)];
             let sentence = rest.split(". ").next().unwrap_or(rest);
             if !sentence.contains(" to ") && !sentence.contains(" for ") && !sentence.contains(" not ") && !sentence.contains("that") {
                 continue;
@@ -127,7 +127,7 @@ pub fn find(text: &str) -> Vec<Cue> {
         // The President inviting speakers to the table under rule 37 or 39
         // is procedure, not a call.
         if word.starts_with("invite") || word.starts_with("Invite") {
-            let rest = &text[m.end()..text.len().min(m.end() + 400)];
+            let rest = &text[m.end()..super::boundary(text, m.end() + 400)];
             let sentence = rest.split(". ").next().unwrap_or(rest);
             if ["participate", "rule 3", "take a seat", "take seats", "the floor", "briefing", "brief the Council"].iter().any(|p| sentence.contains(p)) {
                 continue;

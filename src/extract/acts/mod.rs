@@ -207,6 +207,16 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
     acts
 }
 
+/// The char boundary at or before byte `i` (at most the text's length), for
+/// windows of a fixed byte width.
+pub(crate) fn boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The span without surrounding white space.
 fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     let s = &text[start..end];

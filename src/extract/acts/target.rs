@@ -243,7 +243,7 @@ pub fn choose(
             // What the concern is about ends where a relative clause starts
             // ("... in the north of the country, which can pose a threat to
             // the States of Central Asia").
-            let mut stop = end.min(start + CONCERN_WINDOW);
+            let mut stop = super::boundary(text, end.min(start + CONCERN_WINDOW));
             for cut in [", which", " which ", ", who", "; "] {
                 if let Some(i) = text[start..stop].find(cut) {
                     stop = start + i;

@@ -65,6 +65,17 @@ fn the_speakers_own_side_is_the_speaker() {
 }
 
 #[test]
+fn windows_never_split_a_character() {
+    // Byte windows after a cue or a concern must end on a char boundary.
+    for pad in 0..4 {
+        let text = format!("We call on {}all parties — {}", "x".repeat(pad), "é—".repeat(200));
+        let _ = acts(&text, "KAZ");
+        let text = format!("We are concerned about {}{}", "x".repeat(pad), "—".repeat(120));
+        let _ = acts(&text, "KAZ");
+    }
+}
+
+#[test]
 fn targets_follow_the_guidelines() {
     // Thanking a person for a report is one act, to the person.
     let a = acts("I thank the Bolivian presidency for convening today's briefing, and Secretary-General Guterres for his comprehensive report (S/2017/467) on the Islamic State in Iraq and the Levant.", "KAZ");
