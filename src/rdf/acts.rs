@@ -1,5 +1,6 @@
-//! The quads of a speech's acts: each act (`speech/ID/act/N`) with its
-//! kind, agent, object and the sentence it is derived from, described in
+//! The quads of a speech's acts: each act (`speech/ID/act/N`, one per
+//! kind and target) with its kind, agent, object and the sentences it is
+//! derived from, described in
 //! the same NIF terms as mentions (`speech/ID#char=b,e`).
 //!
 //! Like mentions, acts and their sentences carry no `rdf:type` nor label:
@@ -40,8 +41,11 @@ pub(super) fn write_acts(out: &mut QuadSink, cx: &ActContext<'_>, text: &Normali
     let nonneg = term(XSD, "nonNegativeInteger");
     let (agent, object, evidence_of) = (term(SCHEMA, "agent"), term(SCHEMA, "object"), unkg(prop::EVIDENCE));
     let mut described = BTreeSet::new();
-    for (n, act) in found.acts.iter().enumerate() {
-        let node = iri::act(cx.id, n + 1);
+    // One act per (kind, target) of the speech, as ACTS.md counts them,
+    // with every sentence that performs it as its evidence: a repeated "we
+    // call on all parties" is one act of the speech, said twice.
+    let mut acts: Vec<(&'static str, Option<NamedNode>, NamedNode)> = Vec::new();
+    for act in &found.acts {
         // An event is written only when its place is an entity; an act
         // pointing at an unwritten event keeps no object.
         let target = match act.target {
@@ -52,17 +56,26 @@ pub(super) fn write_acts(out: &mut QuadSink, cx: &ActContext<'_>, text: &Normali
                 place.and_then(entity_node).map(|_| iri::event(cx.id, i + 1))
             }
         };
-        out.text(&node, &unkg(prop::ACT_KIND), act.kind.name());
-        if let Some(a) = cx.agent {
-            out.add(&node, &agent, a.clone());
-        }
-        if let Some(t) = target {
-            out.add(&node, &object, t);
-        }
+        let kind = act.kind.name();
+        let node = match acts.iter().find(|(k, t, _)| *k == kind && *t == target) {
+            Some((_, _, node)) => node.clone(),
+            None => {
+                let node = iri::act(cx.id, acts.len() + 1);
+                out.text(&node, &unkg(prop::ACT_KIND), kind);
+                if let Some(a) = cx.agent {
+                    out.add(&node, &agent, a.clone());
+                }
+                if let Some(t) = &target {
+                    out.add(&node, &object, t.clone());
+                }
+                out.add(cx.speech, &unkg(prop::PERFORMS), node.clone());
+                acts.push((kind, target, node.clone()));
+                node
+            }
+        };
         let (start, stop) = text.original_span(act.start, act.end);
         let evidence = iri::mention(cx.id, start, stop);
         out.add(&node, &evidence_of, evidence.clone());
-        out.add(cx.speech, &unkg(prop::PERFORMS), node);
         if described.insert((start, stop)) {
             out.add(&evidence, &context, cx.speech.clone());
             out.typed(&evidence, &begin, &start.to_string(), &nonneg);
