@@ -229,12 +229,8 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
         if SELF_NOUNS.contains(&t) {
             match prev {
                 Some("my" | "My" | "our" | "Our") => return true,
-                Some(_) => {
-                    if mention_at(mentions, ws[n - 1].start, ws[n - 1].end).is_some_and(|m| is_speaker(m, speaker)) {
-                        return true;
-                    }
-                }
-                None => {}
+                Some(_) if mention_at(mentions, ws[n - 1].start, ws[n - 1].end).is_some_and(|m| is_speaker(m, speaker)) => return true,
+                _ => {}
             }
         }
         if matches!(t, "our" | "Our" | "my" | "My") {

@@ -99,9 +99,7 @@ pub fn find(text: &str) -> Vec<Cue> {
             (ActKind::Condemn, Form::Noun)
         } else if group("condole") {
             (ActKind::Condole, Form::Noun)
-        } else if group("callfor") {
-            (ActKind::Call, Form::Verb)
-        } else if group("call") {
+        } else if group("callfor") || group("call") {
             (ActKind::Call, Form::Verb)
         } else if group("support") {
             (ActKind::Support, Form::Verb)

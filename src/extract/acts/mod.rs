@@ -185,7 +185,7 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         if text[c.start..c.end].ends_with(" you") && !text[c.end..sent_end].trim_start_matches([',', ' ']).contains("for ") {
             continue;
         }
-        let mut targets = target::choose(text, c.kind, start, end, c.start, mentions, events, &is_self);
+        let mut targets = target::choose(text, (c.kind, c.start), (start, end), mentions, events, &is_self);
         // "to thank him": whom the previous act of the sentence was for.
         let object = text[start..end].trim_start();
         if targets.is_empty() && (object.starts_with("him ") || object.starts_with("her ") || object.starts_with("them ")) {

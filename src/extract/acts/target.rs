@@ -211,13 +211,12 @@ fn attacks_referred(text: &str, events: &[Event], cue_start: usize, start: usize
     before.into_iter().filter(|&i| events[i].start + 200 >= last_start).collect()
 }
 
-/// The targets of an act of `kind` whose object is `[start, end)`.
+/// The targets of an act of `kind` (cue at `cue_start`) whose object is
+/// `object`, a byte span.
 pub fn choose(
     text: &str,
-    kind: ActKind,
-    start: usize,
-    end: usize,
-    cue_start: usize,
+    (kind, cue_start): (ActKind, usize),
+    (start, end): (usize, usize),
     mentions: &[Mention],
     events: &[Event],
     is_self: &dyn Fn(&Mention) -> bool,
