@@ -214,3 +214,37 @@ fn every_canned_query_runs_on_the_sample_store() {
         assert!(codes.contains(&c), "{c} not among {codes:?}");
     }
 }
+
+#[test]
+fn sample_speeches_acts_are_typed_targeted_and_traced() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    let rows = query(&store, "acts.rq");
+    let kinds = ["thank", "congratulate", "welcome", "condemn", "condole", "call", "support", "concern"];
+    assert!(rows.iter().all(|r| kinds.contains(&r["kind"].as_str())), "{rows:?}");
+    let has = |file: &str, kind: &str, test: &dyn Fn(&HashMap<String, String>) -> bool| {
+        rows.iter().any(|r| r["file"].starts_with(file) && r["kind"] == kind && test(r))
+    };
+    let ends = |r: &HashMap<String, String>, class: &str| r["target_type"].ends_with(class);
+    // "I thank the Bolivian presidency ..., and Secretary-General Guterres for his report (S/2017/467)"
+    assert!(has("000_", "thank", &|r| r["target_code"] == "BOL"), "thank BOL");
+    assert!(has("000_", "thank", &|r| ends(r, "Person") && r["target_label"].contains("Guterres")), "thank Guterres");
+    assert!(!has("000_", "thank", &|r| ends(r, "Document")), "the report thanked for is no second act");
+    // "Kazakhstan condemns terrorism in all its forms": an act with no target.
+    assert!(has("000_", "condemn", &|r| r["target_type"].is_empty()), "condemn -");
+    // "the Kabul and Jalalabad attacks" are condemned as attack events.
+    assert!(has("001_", "condemn", &|r| ends(r, "Attack") && r["target_label"] == "Kabul"), "condemn attack@Kabul");
+    assert!(has("004_", "welcome", &|r| r["target_code"] == "2370"), "welcome 2370");
+    // Nazarbayev "called for unity": reported, not the speaker's act.
+    assert!(!has("000_", "call", &|r| ends(r, "Person")), "a reported call");
+    // Every act is traced to the sentence that performs it, quoted exactly.
+    let evidence = query(
+        &store,
+        "SELECT ?quote WHERE { ?s unkg:sourceFile \"000_eb8c3d89eb49a159.txt\" ; unkg:performs ?a . \
+         ?a unkg:actKind \"condemn\" ; unkg:evidence ?e . ?e nif:anchorOf ?quote }",
+    );
+    assert!(evidence.iter().any(|r| r["quote"].starts_with("Kazakhstan condemns terrorism in all its forms")), "{evidence:?}");
+    let untraced = query(&store, "SELECT (COUNT(?a) AS ?n) WHERE { ?a unkg:actKind ?k FILTER NOT EXISTS { ?a unkg:evidence/nif:anchorOf ?q } }");
+    assert_eq!(untraced[0]["n"], "0");
+}

@@ -147,6 +147,18 @@ fn check_all_views(py: &Path, store: &Path, dir: &Path) {
     let speaks_at = count(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?m WHERE { ?s a unkg:Speech ; unkg:speaker ?p ; unkg:meeting ?m } }");
     check(py, store, dir, "delegates", &["--view", "delegates"], Expected { nodes: speakers + principals + at, edges: speaks_for + speaks_at });
 
+    // acts: principals to what their speeches thank, condemn, ...: one edge
+    // per (principal, kind, target).
+    let acts = format!(
+        "?s a unkg:Speech ; unkg:speaksFor ?p ; unkg:performs ?a . ?a unkg:actKind ?k ; schema:object ?t . \
+         ?t a ?tt FILTER(?tt IN ({ENTITY}, unkg:Attack) && ?t != ?p) ?p a ?pt FILTER(?pt IN ({ENTITY}))"
+    );
+    let nodes = count(store, &format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {{ {acts} BIND(?p AS ?x) }} UNION {{ {acts} BIND(?t AS ?x) }} }}"));
+    let edges = count(store, &format!("SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?p ?k ?t WHERE {{ {acts} }} }}"));
+    assert!(edges > 0, "the samples thank, welcome and condemn");
+    let got = check(py, store, dir, "acts", &["--view", "acts"], Expected { nodes, edges });
+    assert!(got["edge_labels"]["thank"].as_u64().unwrap_or(0) > 0, "kinds label the edges: {}", got["edge_labels"]);
+
     // full: every typed resource; its mentions edges are the speech-entity pairs.
     let classes = "unkg:Speech, unkg:Meeting, unkg:Resolution, unkg:Document, unkg:State, unkg:Organisation, unkg:Place, unkg:Delegate, unkg:Person, unkg:Attack, unkg:Gathering, unkg:Event";
     let nodes = count(store, &format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a ?t FILTER(?t IN ({classes})) }}"));

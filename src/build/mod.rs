@@ -292,10 +292,11 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
     let mut speech = Speech::from_decoded(job.path.clone(), &bytes, decoded, job.meta.clone(), &GazetteerDirectory);
     let size = bytes.len() as u64;
     drop(bytes);
-    let context = Context { date: speech_date(&speech) };
-    if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), context.date.as_deref()) {
+    let date = speech_date(&speech);
+    if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), date.as_deref()) {
         *code = state_on(code, date);
     }
+    let context = context(&speech, date);
     let text = normalize(speech.body(), speech.body_start);
     if text.text.len() > WINDOW {
         return Outcome::Long(Box::new(LongSpeech { speech, text, fingerprint, bytes: size }));
@@ -306,6 +307,12 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
     warn_undated(has_metadata, &mut speech.warnings, &undated);
     let quads = rdf::speech_quads(&speech, &text, &found, &fingerprint);
     Outcome::Built { quads, warnings: speech.warnings, bytes: size }
+}
+
+/// What the extractors know of the speech: its date, and whom the speaker
+/// speaks for (who "we" are).
+fn context(speech: &Speech, date: Option<String>) -> Context {
+    Context { date, speaker_state: speech.speaker.state.clone(), speaker_organisation: speech.speaker.organisation.clone() }
 }
 
 /// Says which names were read as today's states because the speech's
@@ -322,7 +329,7 @@ fn warn_undated(has_metadata: bool, warnings: &mut Vec<String>, undated: &[Strin
 /// Extracts and loads a long speech one window at a time, its fingerprint
 /// last; returns its warnings.
 fn load_in_windows(long: LongSpeech, loader: &mut crate::store::Loader<'_>) -> Result<Vec<String>> {
-    let context = Context { date: speech_date(&long.speech) };
+    let context = context(&long.speech, speech_date(&long.speech));
     let mut writer = SpeechWriter::new(&long.speech);
     loader.load(writer.header())?;
     let mut undated = Vec::new();

@@ -135,7 +135,7 @@ mod tests {
     use super::*;
 
     fn keys(t: &str, date: Option<&str>) -> Vec<String> {
-        let ctx = Context { date: date.map(str::to_string) };
+        let ctx = Context { date: date.map(str::to_string), ..Context::default() };
         find(t, &ctx).into_iter().map(|m| m.key).collect()
     }
 

@@ -158,6 +158,11 @@ impl Sentences {
         Sentences { starts, len: text.len() }
     }
 
+    /// Byte offsets where sentences start, ascending, starting with 0.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// The sentence `[start, end)` that contains byte `i`.
     pub fn around(&self, i: usize) -> (usize, usize) {
         let k = self.starts.partition_point(|&s| s <= i);

@@ -6,6 +6,7 @@
 //! entity node it denotes. The RDF stage turns spans into original offsets.
 
 pub mod acronyms;
+pub mod acts;
 pub mod dates;
 pub mod documents;
 pub mod events;
@@ -96,6 +97,11 @@ pub struct Event {
 pub struct Context {
     /// The meeting's date (`YYYY-MM-DD`), to resolve "7 June" or "last month".
     pub date: Option<String>,
+    /// The state the speaker speaks for (ISO alpha-3), whose "we" and
+    /// "Kazakhstan condemns" are the speaker's own acts.
+    pub speaker_state: Option<String>,
+    /// The organisation the speaker speaks for (gazetteer key), likewise.
+    pub speaker_organisation: Option<String>,
 }
 
 /// Everything found in one speech.
@@ -105,6 +111,9 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Events, each pointing at its place (and date) mention.
     pub events: Vec<Event>,
+    /// Speech acts the speaker performs, with targets pointing into
+    /// `mentions` and `events`.
+    pub acts: Vec<acts::Act>,
 }
 
 /// Finds and links everything `text` refers to.
@@ -114,7 +123,9 @@ pub struct Extraction {
 /// citations, symbols, dates) run over the same text; then overlaps between
 /// names are resolved so that the longest name wins across kinds (a state
 /// named inside an organisation's name is no state mention), and events are
-/// attached to the place mentions that remain.
+/// attached to the place mentions that remain; last, the speech acts the
+/// speaker performs are read off the sentences, pointing at those mentions
+/// and events.
 pub fn extract(text: &NormalizedText, ctx: &Context) -> Extraction {
     extract_str(&text.text, ctx)
 }
@@ -162,6 +173,9 @@ pub fn extract_str(t: &str, ctx: &Context) -> Extraction {
     for ev in &mut ex.events {
         (ev.start, ev.end) = back(ev.start, ev.end);
     }
+    for act in &mut ex.acts {
+        (act.start, act.end) = back(act.start, act.end);
+    }
     ex
 }
 
@@ -205,7 +219,9 @@ fn extract_single_spaced(t: &str, ctx: &Context) -> Extraction {
     mentions.sort_by_key(|m| (m.start, m.end));
     dedup_same_kind(&mut mentions);
     let events = events::find(t, &mentions);
-    Extraction { mentions, events }
+    let speaker = acts::Speaker::new(t, &mentions, ctx.speaker_state.clone(), ctx.speaker_organisation.clone());
+    let acts = acts::find(t, &mentions, &events, &speaker);
+    Extraction { mentions, events, acts }
 }
 
 /// Drops later mentions that overlap an earlier one of the same kind, the

@@ -137,7 +137,7 @@ mod tests {
     }
 
     fn found_on(t: &str, date: &str) -> Vec<(EntityKind, String)> {
-        let ctx = Context { date: Some(date.into()) };
+        let ctx = Context { date: Some(date.into()), ..Context::default() };
         find(t, &ctx).into_iter().map(|m| (m.kind, m.key)).collect()
     }
 

@@ -17,7 +17,7 @@ const KAZ_2017: &str = "Joining previous\r\nspeakers, I wish to offer Kazakhstan
 #[test]
 fn opening_of_a_council_speech() {
     let n = normalize(KAZ_2017, 0);
-    let ex = extract(&n, &Context { date: Some("2017-06-13".into()) });
+    let ex = extract(&n, &Context { date: Some("2017-06-13".into()), ..Context::default() });
     assert_eq!(keys(&ex, EntityKind::State), ["BOL", "IRN", "KAZ"]);
     assert_eq!(keys(&ex, EntityKind::Document), ["S/2017/467"]);
     assert_eq!(keys(&ex, EntityKind::Date), ["2017-06-07"]);
@@ -74,7 +74,7 @@ fn dump_samples() {
         let s = String::from_utf8_lossy(&raw);
         let body = s.split_once("):").map_or(&*s, |(_, b)| b);
         let n = normalize(body, 0);
-        let ex = extract(&n, &Context { date: Some("2017-06-13".into()) });
+        let ex = extract(&n, &Context { date: Some("2017-06-13".into()), ..Context::default() });
         println!("== {}", p.display());
         for m in &ex.mentions {
             println!("{:?}\t{}\t{}\t{}\t{}\t{:.2}", m.kind, &n.text[m.start..m.end], m.key, m.label, m.extractor, m.confidence);
@@ -97,7 +97,7 @@ fn throughput() {
         .collect();
     let bytes: usize = texts.iter().map(|t| t.text.len()).sum();
     let _ = surface::matcher();
-    let ctx = Context { date: Some("2020-06-01".into()) };
+    let ctx = Context { date: Some("2020-06-01".into()), ..Context::default() };
     let t0 = std::time::Instant::now();
     let mut n = 0;
     for t in &texts {

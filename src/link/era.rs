@@ -96,7 +96,7 @@ mod tests {
     use crate::extract::{extract_str, Context};
 
     fn read(text: &str, date: Option<&str>) -> Vec<(EntityKind, String)> {
-        let mut found = extract_str(text, &Context { date: date.map(str::to_owned) });
+        let mut found = extract_str(text, &Context { date: date.map(str::to_owned), ..Context::default() });
         read_as_of(&mut found, date);
         found.mentions.into_iter().filter(|m| m.kind != EntityKind::Date).map(|m| (m.kind, m.key)).collect()
     }

@@ -159,6 +159,11 @@ pub fn event(speech_id: &str, n: usize) -> NamedNode {
     node(format!("{ID}speech/{}/event/{n}", segment(speech_id)))
 }
 
+/// The n-th speech act a speech performs.
+pub fn act(speech_id: &str, n: usize) -> NamedNode {
+    node(format!("{ID}speech/{}/act/{n}", segment(speech_id)))
+}
+
 /// An extractor, by its short name.
 pub fn extractor(name: &str) -> NamedNode {
     node(format!("{ID}extractor/{}", segment(name)))

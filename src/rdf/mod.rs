@@ -2,6 +2,7 @@
 //! reference data. No blank nodes anywhere, so that two builds of the same
 //! input dump identical N-Quads.
 
+mod acts;
 pub mod iri;
 mod decisions;
 mod quads;

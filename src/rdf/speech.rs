@@ -54,12 +54,23 @@ impl<'a> SpeechWriter<'a> {
         self.w.take()
     }
 
-    /// The mentions and events of `found`, whose spans are byte offsets into
-    /// `text`, the whole speech's normalised text.
+    /// The mentions, events and acts of `found`, whose spans are byte
+    /// offsets into `text`, the whole speech's normalised text.
     pub fn part(&mut self, text: &NormalizedText, found: &Extraction) -> Vec<Quad> {
+        let event_base = self.w.events;
         self.w.mentions(text, found);
         self.w.events(text, found);
-        self.w.take()
+        let w = &mut self.w;
+        let cx = super::acts::ActContext {
+            id: &w.speech.id,
+            speech: &w.node,
+            original: &w.speech.text,
+            chars: &w.chars,
+            agent: w.agent.as_ref(),
+            event_base,
+        };
+        super::acts::write_acts(&mut w.out, &mut w.acts, &cx, text, found);
+        w.take()
     }
 
     /// The fingerprint of the build inputs besides the file itself, which
@@ -87,6 +98,11 @@ struct Writer<'a> {
     described: BTreeSet<(EntityKind, String)>,
     /// Events of the parts written so far: where the next part's numbers start.
     events: usize,
+    /// Who performs the speech's acts: the state or organisation spoken
+    /// for, else the speaker; known once [`Writer::speaker`] ran.
+    agent: Option<NamedNode>,
+    /// The acts written so far, one per kind and target of the speech.
+    acts: super::acts::ActsWritten,
 }
 
 impl<'a> Writer<'a> {
@@ -102,6 +118,8 @@ impl<'a> Writer<'a> {
             chars: CharIndex::new(&speech.text),
             described: BTreeSet::new(),
             events: 0,
+            agent: None,
+            acts: super::acts::ActsWritten::default(),
         }
     }
 
@@ -214,6 +232,7 @@ impl<'a> Writer<'a> {
         let s = self.node.clone();
         let sp = &self.speech.speaker;
         let whom = sp.state.as_ref().map(|c| iri::state(c)).or_else(|| sp.organisation.as_ref().map(|k| iri::organisation(k)));
+        self.agent = whom.clone();
         if let Some(whom) = &whom {
             self.out.add(&s, &unkg(prop::SPEAKS_FOR), whom.clone());
             if let Some(name) = &sp.organisation_name {
@@ -249,6 +268,7 @@ impl<'a> Writer<'a> {
             None => iri::person(&iri::slug(&format!("{name} {whom_code}"))),
         };
         self.out.add(&s, &unkg(prop::SPEAKER), p.clone());
+        self.agent.get_or_insert_with(|| p.clone());
         let d = &mut self.shared;
         if whom.is_some() {
             d.add(&p, &self.rdf_type, unkg(class::DELEGATE));
@@ -385,7 +405,7 @@ fn class_node(kind: EntityKind) -> Option<NamedNode> {
     }))
 }
 
-fn entity_node(m: &Mention) -> Option<NamedNode> {
+pub(super) fn entity_node(m: &Mention) -> Option<NamedNode> {
     Some(match m.kind {
         EntityKind::State => iri::state(&m.key),
         EntityKind::Organisation => iri::organisation(&m.key),
@@ -405,18 +425,18 @@ fn quote_form<'t>(text: &'t NormalizedText, m: &Mention) -> &'t str {
 
 /// Character offsets to byte offsets, for quoting the original text; four
 /// bytes a character, since the build refuses files of 4 GB long before.
-struct CharIndex {
+pub(super) struct CharIndex {
     bytes: Vec<u32>,
 }
 
 impl CharIndex {
-    fn new(text: &str) -> Self {
+    pub(super) fn new(text: &str) -> Self {
         let mut bytes: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
         bytes.push(text.len() as u32);
         CharIndex { bytes }
     }
 
-    fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+    pub(super) fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
         let at = |c: usize| self.bytes.get(c).map_or(text.len(), |&b| b as usize);
         &text[at(start)..at(end)]
     }

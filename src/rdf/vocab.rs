@@ -66,7 +66,7 @@ pub mod class {
         DOCUMENT = "Document", EVENT = "Event", ATTACK = "Attack", GATHERING = "Gathering",
         MENTION = "Mention", SPEAKER_ROLE = "SpeakerRole", EXTRACTOR = "Extractor",
         COUNCIL_MEMBERSHIP = "CouncilMembership", COUNCIL_PRESIDENCY = "CouncilPresidency",
-        NAME_IN_USE = "NameInUse",
+        NAME_IN_USE = "NameInUse", SPEECH_ACT = "SpeechAct",
     );
 }
 
@@ -86,6 +86,7 @@ pub mod prop {
         EVENT_KIND = "eventKind", EXTRACTOR = "extractor", DATE_VALUE = "dateValue",
         FAMILY_NAME = "familyName", UN_MEMBER_FROM = "unMemberFrom", UN_MEMBER_UNTIL = "unMemberUntil",
         MEMBER = "member", SEAT = "seat", PRESIDING_STATE = "presidingState", NAME_IN_USE = "nameInUse",
+        PERFORMS = "performs", ACT_KIND = "actKind", EVIDENCE = "evidence",
     );
 }
 

@@ -6,6 +6,7 @@
 //! fixed order and measured ([`metrics`]) and written ([`writer`]). The
 //! same store and options always give the same bytes.
 
+mod acts;
 pub mod filter;
 pub mod metrics;
 pub mod model;
@@ -35,6 +36,9 @@ pub enum View {
     Citations,
     /// Delegates to the states they speak for and the meetings they speak at.
     Delegates,
+    /// States and organisations to what their speeches thank, condemn,
+    /// call on, ...: the act's kind on each edge (weight: speeches).
+    Acts,
     /// The graph a SPARQL CONSTRUCT query (`--query FILE`) returns.
     Construct,
 }
@@ -48,6 +52,7 @@ impl View {
             View::CoMention => "co-mention",
             View::Citations => "citations",
             View::Delegates => "delegates",
+            View::Acts => "acts",
             View::Construct => "construct",
         }
     }
@@ -83,6 +88,7 @@ pub fn export(store: &KgStore, options: &Options, out: &mut dyn Write) -> Result
         View::CoMention => views::co_mention(&src, f)?,
         View::Citations => views::citations(&src, f)?,
         View::Delegates => views::delegates(&src, f)?,
+        View::Acts => acts::acts(&src, f)?,
         View::Construct => {
             let Some((query, origin)) = &options.query else {
                 return Err(Error::Usage("the construct view needs --query FILE".into()));

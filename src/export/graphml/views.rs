@@ -27,7 +27,7 @@ fn inputs(src: &Source, filter: &Filter) -> Result<Inputs> {
 }
 
 /// Adds the resource `iri` as a node described from the catalog.
-fn add(net: &mut Network, cat: &Catalog, iri: &str) -> NodeIndex {
+pub(super) fn add(net: &mut Network, cat: &Catalog, iri: &str) -> NodeIndex {
     if let Some(ix) = net.find(iri) {
         return ix;
     }
@@ -37,7 +37,7 @@ fn add(net: &mut Network, cat: &Catalog, iri: &str) -> NodeIndex {
 }
 
 /// Counts a speech (dated `date`) towards a node.
-fn count(net: &mut Network, ix: NodeIndex, date: Option<&str>) {
+pub(super) fn count(net: &mut Network, ix: NodeIndex, date: Option<&str>) {
     let node = &mut net.graph[ix];
     node.speeches = Some(node.speeches.unwrap_or(0) + 1);
     if let Some(d) = date {
@@ -46,7 +46,7 @@ fn count(net: &mut Network, ix: NodeIndex, date: Option<&str>) {
 }
 
 /// Adds one fact of weight `w` dated `date` to the edge `a -label-> b`.
-fn link(net: &mut Network, a: NodeIndex, b: NodeIndex, label: &str, w: f64, date: Option<&str>) {
+pub(super) fn link(net: &mut Network, a: NodeIndex, b: NodeIndex, label: &str, w: f64, date: Option<&str>) {
     let e = net.edge(a, b, label);
     e.weight += w;
     if let Some(d) = date {

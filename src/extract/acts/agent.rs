@@ -1,0 +1,266 @@
+//! Who performs a cue: the speaker, or someone the speech reports on.
+//!
+//! The words before a cue, back to the start of its clause, are read from
+//! right to left until a subject turns up. "I", "we", "my delegation",
+//! "our Government", the state or organisation the speaker speaks for
+//! ("Kazakhstan condemns", "The delegation of Kazakhstan welcomes", "the
+//! European Union" when the speaker speaks for it) and whatever the
+//! speaker says it speaks on behalf of ("the Nordic countries") are the
+//! speaker. Anyone else (a name, "the Secretary-General", "he", "which")
+//! makes the act a reported one. Modal, negated, conditional and past
+//! auxiliaries ("would", "not", "if", "were", "have been") make it no act
+//! of the speech, except the conventional "would like to", "should like
+//! to", "wish to" and "May I" forms of thanking.
+
+use super::cues::{Cue, Form};
+use super::{ActKind, Speaker};
+use crate::extract::{EntityKind, Mention};
+
+/// How many words may separate a subject from its cue ("We would also like
+/// to take this opportunity to express our sincere gratitude").
+const MAX_WORDS: usize = 14;
+
+/// Words that make what follows hypothetical, negated, obligatory or past.
+const BLOCKING: &[&str] = &[
+    "not", "never", "no", "cannot", "nor", "neither", "without", "if", "unless", "whether", "when", "whenever",
+    "could", "might", "can", "did", "had", "was", "were", "been", "having", "hardly", "lest", "hope", "hopes",
+];
+
+/// Words that stand for someone other than the speaker.
+const OTHERS: &[&str] = &[
+    "he", "she", "they", "it", "who", "which", "that", "others", "him", "her",
+    "them", "you", "your", "everyone", "everybody", "anyone", "someone", "nobody", "whom", "whose", "what",
+];
+
+/// Nouns that, after "my" or "our" or the speaker's own adjective, name
+/// the speaker's side.
+const SELF_NOUNS: &[&str] = &["delegation", "Government", "government", "country", "nation", "Mission", "authorities", "people", "President", "Minister", "State"];
+
+/// A word of the clause before a cue, with its place in the text.
+struct Word<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+/// The words of `text[from..to]`, and `;`/`:` as words of their own (they
+/// end a clause).
+fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[from..to].char_indices() {
+        let at = from + i;
+        let inner = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
+        if inner {
+            start.get_or_insert(at);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Word { text: &text[s..at], start: s, end: at });
+        }
+        if matches!(c, ';' | ':' | '(' | ')' | '"' | '\u{201c}' | '\u{201d}') {
+            out.push(Word { text: &text[at..at + c.len_utf8()], start: at, end: at + c.len_utf8() });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { text: &text[s..to], start: s, end: to });
+    }
+    out
+}
+
+/// Whether the word before a subject makes its clause a condition ("If we
+/// condemn one side", "unless we act").
+fn conditional(prev: Option<&str>) -> bool {
+    prev.is_some_and(|p| matches!(p.to_lowercase().as_str(), "if" | "unless" | "when" | "whenever" | "whether" | "once" | "should" | "until" | "before"))
+}
+
+/// The mention covering `[start, end)`, if any.
+fn mention_at(mentions: &[Mention], start: usize, end: usize) -> Option<&Mention> {
+    let k = mentions.partition_point(|m| m.end <= start);
+    mentions[k..].iter().take_while(|m| m.start < end).find(|m| m.kind != EntityKind::Date && m.end > start)
+}
+
+/// Whether `m` denotes the speaker's state or organisation.
+fn is_speaker(m: &Mention, speaker: &Speaker) -> bool {
+    match m.kind {
+        EntityKind::State => speaker.state.as_deref() == Some(m.key.as_str()),
+        EntityKind::Organisation => speaker.organisation.as_deref() == Some(m.key.as_str()) || speaker.behalf_keys.contains(&m.key),
+        _ => false,
+    }
+}
+
+/// Whether the speaker performs `cue`, whose sentence starts at `sent_start`.
+pub fn performed(text: &str, sent_start: usize, cue: &Cue, mentions: &[Mention], speaker: &Speaker) -> bool {
+    if cue.form == Form::Affects {
+        return true;
+    }
+    let ws = words(text, sent_start, cue.start);
+    if cue.form == Form::Noun {
+        return noun_performed(text, &ws, cue, mentions, speaker);
+    }
+    verb_performed(text, &ws, cue, mentions, speaker)
+}
+
+/// Words that may stand between a noun cue and what introduces it ("our
+/// most sincere appreciation", "deeply concerned").
+fn is_modifier(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.ends_with("ly")
+        || l.ends_with("est")
+        || matches!(
+            l.as_str(),
+            "most" | "very" | "deep" | "sincere" | "heartfelt" | "profound" | "full" | "strong" | "great" | "warm" | "grave"
+                | "serious" | "particular" | "special" | "continued" | "unwavering" | "firm" | "steadfast" | "utmost"
+                | "high" | "also" | "again" | "once" | "therefore" | "further" | "its" | "their" | "all" | "both" | "genuine"
+                | "renewed" | "complete" | "total" | "unequivocal" | "unreserved" | "so" | "too" | "still" | "thus" | "hence"
+                | "keen" | "real" | "utter" | "outright" | "hearty" | "and" | "indeed"
+        )
+}
+
+/// Verbs that put a noun cue in the speaker's mouth ("we express concern",
+/// "I offer our condolences") or link an adjective cue to its subject
+/// ("we are deeply concerned", "Kazakhstan is concerned").
+const INTRODUCERS: &[&str] = &[
+    "express", "expresses", "expressing", "offer", "offers", "extend", "extends", "convey", "conveys", "reiterate",
+    "reiterates", "reaffirm", "reaffirms", "renew", "renews", "register", "registers", "voice", "voices", "place",
+    "record", "add", "join", "joins", "are", "is", "am", "remain", "remains", "feel", "feels", "become", "be",
+    "share", "shares", "have", "has", "state", "emphasize", "underline", "stress",
+];
+
+/// Adverbs that may stand between a verb cue and its subject or auxiliary.
+fn is_adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(w, "also" | "therefore" | "again" | "further" | "once" | "thus" | "hence" | "hereby" | "both" | "all" | "too" | "still" | "indeed" | "equally" | "," | "(" | ")" | "once again" | "especially" | "particularly" | "first" | "firstly" | "secondly" | "lastly" | "finally")
+}
+
+/// Whether a verb cue stands where a verb does: right after its subject,
+/// an auxiliary ("to", "will"), a coordinating "and", or an adverb of
+/// those. "the call from", "valuable support to", "increased support"
+/// have a word before them that makes them nouns.
+fn verb_position(text: &str, ws: &[Word<'_>], cue: &Cue) -> bool {
+    let mut k = ws.len();
+    while k > 0 && is_adverb(ws[k - 1].text) {
+        k -= 1;
+    }
+    let Some(w) = k.checked_sub(1).map(|i| ws[i].text) else { return true };
+    if w.chars().next().is_some_and(char::is_uppercase) || matches!(w, ";" | ":" | "\"" | "\u{201c}") {
+        return true;
+    }
+    let ing = text[cue.start..cue.end].contains("ing");
+    matches!(w, "we" | "me" | "us" | "myself" | "ourselves" | "itself" | "to" | "and" | "or" | "will" | "shall" | "must" | "would" | "should" | "can" | "may" | "might" | "could" | "not" | "never" | "did" | "do" | "does" | "delegation" | "Government" | "government" | "country" | "nation" | "authorities" | "people")
+        || ing && matches!(w, "in" | "by" | "for" | "of" | "without" | "while" | "before" | "after")
+        || w.ends_with("n't")
+        || w.ends_with('s') && !w.ends_with("ss") && k >= 2 && ws[k - 2].text.chars().next().is_some_and(char::is_uppercase) // "Kazakhstan therefore welcomes"
+}
+
+/// A noun or adjective cue is the speaker's when a possessive of the
+/// speaker's comes right before it ("our condolences", "Kazakhstan's
+/// deepest condolences", "has our full support"), when an introducing
+/// verb does and its subject is the speaker ("we express concern", "we are
+/// deeply concerned"), or when it opens a verbless sentence ("Sincere
+/// appreciation to ..."). A determiner ("the call from", "a concern") or
+/// any other word makes it someone's noun, not an act.
+fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], speaker: &Speaker) -> bool {
+    let mut k = ws.len();
+    while k > 0 && is_modifier(ws[k - 1].text) {
+        k -= 1;
+    }
+    let Some(w) = k.checked_sub(1).map(|i| &ws[i]) else { return true };
+    if matches!(w.text, "our" | "Our" | "my" | "My") {
+        return true;
+    }
+    if w.text.ends_with("'s") || w.text.ends_with("\u{2019}s") {
+        let own = matches!(w.text.to_lowercase().as_str(), "delegation's" | "government's" | "country's")
+            && k >= 2
+            && matches!(ws[k - 2].text, "my" | "My" | "our" | "Our");
+        return own || mention_at(mentions, w.start, w.end).is_some_and(|m| is_speaker(m, speaker));
+    }
+    if matches!(w.text, ";" | ":") {
+        return true;
+    }
+    if INTRODUCERS.contains(&w.text.to_lowercase().as_str()) {
+        return verb_performed(text, &ws[..k], cue, mentions, speaker);
+    }
+    false
+}
+
+/// A verb cue is the speaker's when the subject found walking back from it
+/// is the speaker and nothing on the way makes it hypothetical, negated or
+/// past.
+fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], speaker: &Speaker) -> bool {
+    if cue.form == Form::Verb && !verb_position(text, ws, cue) {
+        return false;
+    }
+    // Walking back, `after` is the word just right of the current one.
+    let mut after: Option<&str> = None;
+    let mut seen = 0;
+    for (n, w) in ws.iter().enumerate().rev() {
+        let t = w.text;
+        if matches!(t, ";" | ":") {
+            break;
+        }
+        if matches!(t, "(" | ")" | "\"" | "\u{201c}" | "\u{201d}") {
+            continue;
+        }
+        seen += 1;
+        if seen > MAX_WORDS {
+            return false;
+        }
+        let lower = t.to_lowercase();
+        let prev = n.checked_sub(1).map(|p| ws[p].text);
+        if let Some(m) = mention_at(mentions, w.start, w.end) {
+            if is_speaker(m, speaker) {
+                // "Kazakhstan's condolences" is a possessive, which only a
+                // noun cue takes; "Kazakhstan condemns" is a subject.
+                return true;
+            }
+            // The speaker's own adjective before "delegation" was caught
+            // below; any other name is someone else's act.
+            return false;
+        }
+        if speaker.behalf_phrases.iter().any(|p| text[..w.end].ends_with(p.as_str())) {
+            return true;
+        }
+        match t {
+            "I" | "we" | "We" | "me" | "myself" | "ourselves" => return !conditional(prev),
+            "us" if matches!(prev, Some("Let" | "let")) => return true,
+            _ => {}
+        }
+        if SELF_NOUNS.contains(&t) {
+            match prev {
+                Some("my" | "My" | "our" | "Our") => return true,
+                Some(_) if mention_at(mentions, ws[n - 1].start, ws[n - 1].end).is_some_and(|m| is_speaker(m, speaker)) => return true,
+                _ => {}
+            }
+        }
+        if matches!(t, "our" | "Our" | "my" | "My") {
+            return cue.form == Form::Noun;
+        }
+        if lower.ends_with("n't") || BLOCKING.contains(&lower.as_str()) {
+            return false;
+        }
+        match lower.as_str() {
+            "would" | "should" if after.is_some_and(|a| matches!(a, "like" | "love" | "wish" | "also")) => {}
+            "would" | "should" => return false,
+            "may" if after == Some("I") || after == Some("we") => {}
+            "may" => return false,
+            "must" | "need" | "needs" if !matches!(cue.kind, ActKind::Thank | ActKind::Congratulate | ActKind::Condole) => return false,
+            "have" | "has" if after == Some("to") => return false,
+            _ => {}
+        }
+        if OTHERS.contains(&lower.as_str()) && !(lower == "that" && after.is_some_and(|a| a == "we" || a == "I")) {
+            return false;
+        }
+        // A capitalised word inside the clause is a name or a title:
+        // "the Secretary-General welcomes", "the Council calls on".
+        if t.chars().next().is_some_and(char::is_uppercase) && n > 0 && !matches!(ws[n - 1].text, ";" | ":" | "(" | "\"" | "\u{201c}") {
+            return false;
+        }
+        after = Some(t);
+    }
+    // The clause holds no subject: a verbless opener ("Sincere appreciation
+    // to the Chinese presidency", "Alarmingly, ...") performs the act, and
+    // so does "Thank you" or "Congratulations".
+    let opener = ws.iter().rev().take_while(|w| !matches!(w.text, ";" | ":")).count() <= 3;
+    opener && (cue.form == Form::Noun || matches!(cue.kind, ActKind::Thank) && text[cue.start..].starts_with("Thank"))
+}

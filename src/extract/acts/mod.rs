@@ -1,0 +1,226 @@
+//! Speech acts: what a speech does (ACTS.md). "I thank the Kuwaiti
+//! presidency", "we condemn the terrorist attack in Kabul", "we call on all
+//! parties": each act typed, tied to its target entity or event, and to the
+//! sentence that performs it.
+//!
+//! Runs after the mentions and events of the speech are known: a cue
+//! ([`cues`]) is an act when the speaker performs it ([`agent`]), and its
+//! targets are chosen among the mentions and events of its object
+//! ([`target`]).
+
+pub mod agent;
+pub mod cues;
+pub mod sentences;
+pub mod target;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use target::Target;
+
+use super::{EntityKind, Event, Mention};
+
+/// The eight kinds of act of ACTS.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActKind {
+    /// Thanks, gratitude, appreciation, commendation, tribute.
+    Thank,
+    /// Congratulations.
+    Congratulate,
+    /// Welcoming an event, decision, document, arrival or person.
+    Welcome,
+    /// Condemning, deploring, denouncing, rejecting an act or actor.
+    Condemn,
+    /// Condolences, sympathy, solidarity with victims.
+    Condole,
+    /// Calling on someone, or for something; urging, demanding, encouraging.
+    Call,
+    /// Supporting, endorsing, backing, aligning with.
+    Support,
+    /// Concern, alarm, worry.
+    Concern,
+}
+
+impl ActKind {
+    /// The kind's name in ACTS.md and in the graph (`thank`, `condemn`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            ActKind::Thank => "thank",
+            ActKind::Congratulate => "congratulate",
+            ActKind::Welcome => "welcome",
+            ActKind::Condemn => "condemn",
+            ActKind::Condole => "condole",
+            ActKind::Call => "call",
+            ActKind::Support => "support",
+            ActKind::Concern => "concern",
+        }
+    }
+}
+
+/// One act a speech performs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Act {
+    /// What the act does.
+    pub kind: ActKind,
+    /// What it is directed at.
+    pub target: Target,
+    /// Byte span of the sentence that performs it, its evidence.
+    pub start: usize,
+    /// One past the last byte of that sentence.
+    pub end: usize,
+}
+
+/// Who speaks, as far as acts need to know: the speaker's own side.
+#[derive(Debug, Clone, Default)]
+pub struct Speaker {
+    /// The state spoken for (ISO alpha-3).
+    pub state: Option<String>,
+    /// The organisation spoken for (gazetteer key).
+    pub organisation: Option<String>,
+    /// Organisations the speaker says it speaks on behalf of.
+    pub behalf_keys: Vec<String>,
+    /// What the speaker says it speaks on behalf of, as written ("Nordic
+    /// countries"), for subjects no gazetteer knows.
+    pub behalf_phrases: Vec<String>,
+}
+
+/// "I speak on behalf of the Nordic countries": the group a speaker speaks
+/// for, which is then the speaker when it is a subject.
+static BEHALF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bI (?:have the honour to |am honoured to |would like to |wish to )?(?:speak|am speaking|deliver|make|read|present)\w*(?: this| a)?(?: statement| joint statement)?(?: today)? on behalf of (?:the )?([A-Z][\w'-]*(?: [A-Za-z][\w'-]*){0,5})")
+        .expect("behalf regex compiles")
+});
+
+impl Speaker {
+    /// The speaker of `text`, speaking for `state` or `organisation`,
+    /// with whatever it says it speaks on behalf of.
+    pub fn new(text: &str, mentions: &[Mention], state: Option<String>, organisation: Option<String>) -> Self {
+        let mut sp = Speaker { state, organisation, ..Speaker::default() };
+        for c in BEHALF.captures_iter(text) {
+            let Some(group) = c.get(1) else { continue };
+            // The group ends before the first word that starts a new phrase.
+            let phrase: Vec<&str> = group.as_str().split(' ').take_while(|w| !matches!(*w, "and" | "in" | "at" | "on" | "to" | "of" | "for" | "as" | "which" | "that")).collect();
+            if !phrase.is_empty() {
+                sp.behalf_phrases.push(phrase.join(" "));
+            }
+            for m in mentions.iter().filter(|m| m.start >= group.start() && m.start < group.end()) {
+                if m.kind == EntityKind::Organisation {
+                    sp.behalf_keys.push(m.key.clone());
+                }
+            }
+        }
+        sp
+    }
+
+    fn is_self(&self, m: &Mention) -> bool {
+        match m.kind {
+            EntityKind::State => self.state.as_deref() == Some(m.key.as_str()),
+            EntityKind::Organisation => self.organisation.as_deref() == Some(m.key.as_str()),
+            _ => false,
+        }
+    }
+}
+
+/// Words between two cues that make them share an object ("I congratulate
+/// and welcome Ambassador Nebenzia").
+fn shares_object(gap: &str) -> bool {
+    matches!(gap.trim(), "and" | ", and" | "and also" | "or" | "," | "and to" | "and fully" | "and strongly")
+}
+
+/// Whether a cue right after `gap` is a verb coordinated with the cue
+/// before it: the gap ends in "and", "and to", "and also" with no subject of
+/// its own in between.
+fn coordinates(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let tail: Vec<&str> = words.iter().rev().take(3).copied().collect();
+    // "and to thank him" is an infinitive of the same subject; a bare "and"
+    // only after a short object ("I congratulate Egypt and welcome ..."),
+    // lest "for his efforts and support" read as an act.
+    match tail.as_slice() {
+        ["to", "and", ..] | ["to", "also", "and"] => true,
+        ["and", ..] | ["also", "and", ..] => words.len() <= 6 && !words.contains(&"for") || gap.trim_end().trim_end_matches("also").trim_end().ends_with(", and"),
+        _ => false,
+    }
+}
+
+/// The acts `text` performs, given its mentions and events.
+pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speaker) -> Vec<Act> {
+    let sentences = sentences::Bounds::new(text);
+    let cues = cues::find(text);
+    let mut acts: Vec<Act> = Vec::new();
+    let is_self = |m: &Mention| speaker.is_self(m);
+    // Objects are computed right to left, so that a cue sharing the next
+    // cue's object can take it.
+    let mut objects: Vec<(usize, usize)> = vec![(0, 0); cues.len()];
+    for n in (0..cues.len()).rev() {
+        let c = &cues[n];
+        let (_, sent_end) = sentences.around(c.start);
+        let mut end = sent_end;
+        if let Some(next) = cues.get(n + 1).filter(|x| x.start < sent_end) {
+            if next.start >= c.end && shares_object(&text[c.end..next.start]) {
+                objects[n] = objects[n + 1];
+                continue;
+            }
+            end = next.start.max(c.end);
+        }
+        objects[n] = (c.end, end);
+    }
+    // The last cue performed by the speaker, for verbs coordinated with it
+    // ("let me congratulate X ... and to thank him").
+    let mut last_performed: Option<usize> = None;
+    for (n, c) in cues.iter().enumerate() {
+        let (sent_start, sent_end) = sentences.around(c.start);
+        let coordinated = last_performed.is_some_and(|p: usize| p >= sent_start && coordinates(&text[p..c.start]));
+        if !coordinated && !agent::performed(text, sent_start, c, mentions, speaker) {
+            continue;
+        }
+        last_performed = Some(c.end);
+        let (start, end) = if c.form == cues::Form::Affects { (sent_start, c.start) } else { objects[n] };
+        // "Thank you" alone closes a speech; thanking "you ... for" something
+        // thanks the one presiding.
+        if text[c.start..c.end].ends_with(" you") && !text[c.end..sent_end].trim_start_matches([',', ' ']).contains("for ") {
+            continue;
+        }
+        let mut targets = target::choose(text, (c.kind, c.start), (start, end), mentions, events, &is_self);
+        // "to thank him": whom the previous act of the sentence was for.
+        let object = text[start..end].trim_start();
+        if targets.is_empty() && (object.starts_with("him ") || object.starts_with("her ") || object.starts_with("them ")) {
+            if let Some(prev) = acts.iter().rev().find(|a| a.start == trim_span(text, sent_start, sent_end).0 && a.target != Target::None) {
+                targets.push(prev.target);
+            }
+        }
+        if targets.is_empty() {
+            targets.push(Target::None);
+        }
+        let (s, e) = trim_span(text, sent_start, sent_end);
+        for t in targets {
+            let act = Act { kind: c.kind, target: t, start: s, end: e };
+            if !acts.contains(&act) {
+                acts.push(act);
+            }
+        }
+    }
+    acts
+}
+
+/// The char boundary at or before byte `i` (at most the text's length), for
+/// windows of a fixed byte width.
+pub(crate) fn boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The span without surrounding white space.
+fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (start + lead, (end - trail).max(start + lead))
+}

@@ -1,0 +1,275 @@
+//! What an act is directed at (ACTS.md, "Targets").
+//!
+//! The object of a cue runs from the cue to the end of its clause. Its
+//! targets are the entity mentions that head it or are chained to its head
+//! by "of" and "by" ("the efforts of the Russian Federation and China",
+//! "the adoption of resolution 2370", "Secretary-General Guterres' vision"),
+//! and those listed with them. A mention behind any other preposition, a
+//! verb or a clause ("for his report (S/2017/467)", "efforts to reform the
+//! United Nations", "as the new Permanent Representative of the Russian
+//! Federation") is context, not target; after ", and" a new object may
+//! start ("the Bolivian presidency for convening today's briefing, and
+//! Secretary-General Guterres"). Condemnations take the attack events in
+//! their object (or the attack "the attack" refers back to), else the
+//! perpetrator; concern takes every place and actor its object names.
+
+use super::ActKind;
+use crate::extract::{EntityKind, Event, EventKind, Mention};
+
+/// What an act is directed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// No entity: "we condemn terrorism in all its forms".
+    None,
+    /// An index into the speech's mentions.
+    Mention(usize),
+    /// An index into the speech's events.
+    Event(usize),
+}
+
+/// Words that end an object's head: prepositions other than "of" and
+/// "by", verbs of being, modals, relatives and subordinators.
+const BLOCKED: &[&str] = &[
+    "to", "in", "for", "on", "at", "with", "from", "into", "against", "about", "over", "through", "within",
+    "between", "among", "towards", "toward", "during", "after", "before", "since", "without", "across", "via",
+    "around", "near", "regarding", "concerning", "upon", "as", "that", "which", "who", "whom", "whose",
+    "where", "when", "while", "if", "whether", "because", "than", "like", "is", "are", "was", "were", "be",
+    "been", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "not",
+    "so", "but", "despite", "following", "amid", "behind", "beyond", "throughout", "outside", "inside",
+];
+
+/// Prepositions a cue takes before its object ("condolences to",
+/// "concerned about", "support for"), dropped before the object is read.
+const LEADING: &[&str] = &["to", "for", "with", "on", "at", "by", "over", "about", "regarding", "upon"];
+
+/// Longest head of an object in words ("the implementation of the strategy
+/// adopted by the Intergovernmental Authority on Development").
+const MAX_HEAD_WORDS: usize = 12;
+
+/// How far past its cue concern looks for places and actors, in bytes.
+const CONCERN_WINDOW: usize = 220;
+
+/// How far back "the attack" may refer to an attack told of before.
+const ANAPHORA_WINDOW: usize = 1200;
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}')).filter(|w| !w.is_empty())
+}
+
+/// Whether `gap` may stand between an object's start and a mention that
+/// heads it: determiners, adjectives, titles, "of" and "by" chains.
+fn head_gap(gap: &str) -> bool {
+    let mut n = 0;
+    for w in words(gap) {
+        n += 1;
+        if n > MAX_HEAD_WORDS || BLOCKED.contains(&w) {
+            return false;
+        }
+    }
+    !gap.contains([';', ':'])
+}
+
+/// Whether `gap` only joins two items of a list ("Australia, Argentina,
+/// the Republic of Korea", "Houthis as well as the Yemeni Government").
+fn list_gap(gap: &str) -> bool {
+    let g: Vec<&str> = words(gap).filter(|w| !matches!(*w, "the" | "and" | "or" | "as" | "well" | "also" | "of" | "both" | "including" | "especially" | "particularly" | "notably")).collect();
+    g.is_empty() && gap.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-' | '/' | '\'' | '\u{2019}'))
+}
+
+/// The part of `gap` after its last ", and" or " and" (a new object in a
+/// coordination), if any.
+fn after_and(gap: &str) -> Option<&str> {
+    // Lists of briefers are often set off by semicolons ("Head of the
+    // Office of Counter-Terrorism; Assistant Secretary-General Coninsx").
+    // A new object starts only after a comma or semicolon and "and":
+    // "Chergui and the AU Commission" in a "for" complement is not one.
+    let i = [gap.rfind(", and ").map(|i| i + 6), gap.rfind(", as well as ").map(|i| i + 13), gap.rfind("; ").map(|i| i + 2)].into_iter().flatten().max()?;
+    let rest = &gap[i..];
+    title_gap(rest).then_some(rest)
+}
+
+/// Whether `gap` is "and" and a title ("and Ambassador"), not an
+/// apposition (", Head of the Office of Counter-Terrorism").
+fn and_title(gap: &str) -> bool {
+    gap.trim_start().strip_prefix("and ").is_some_and(title_gap)
+}
+
+/// Whether `gap` holds only what comes before a name in a list of those
+/// thanked or called on: titles and determiners ("Assistant
+/// Secretary-General", "Ms.", "the", "of the").
+fn title_gap(gap: &str) -> bool {
+    words(gap).all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "the" | "his" | "her" | "our" | "my" | "its" | "their" | "all" | "other" | "dear" | "distinguished" | "esteemed" | "of" | "and" | "also" | "to")
+    })
+}
+
+/// Where the object starting at `start` ends: at `end`, or before a finite
+/// verb that opens another clause ("supporting those efforts and important
+/// progress has already been made ...").
+fn object_end(text: &str, start: usize, end: usize) -> usize {
+    let s = &text[start..end];
+    let mut at = 0;
+    for w in s.split(' ') {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if at > 0 && matches!(bare, "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "should" | "must") {
+            return start + at;
+        }
+        at += w.len() + 1;
+    }
+    end
+}
+
+/// Strips one preposition the cue takes from the start of its object.
+fn skip_leading(text: &str, start: usize, end: usize) -> usize {
+    let s = &text[start..end];
+    let trimmed = s.trim_start();
+    let lead = s.len() - trimmed.len();
+    for p in LEADING {
+        if let Some(rest) = trimmed.strip_prefix(p) {
+            if rest.starts_with(' ') {
+                return start + lead + p.len();
+            }
+        }
+    }
+    start
+}
+
+/// Whether `gap` ends in an office held in an organisation ("the
+/// Secretary-General of the", "the President of the"): the person in the
+/// office is addressed, and an unnamed office is no target (ACTS.md). A
+/// state's office still names the state ("the Permanent Representative of
+/// Pakistan"), as a presidency does.
+fn office_of(gap: &str) -> bool {
+    let g = gap.trim_end();
+    let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
+    let Some(g) = g.strip_suffix(" of") else { return false };
+    g.rsplit(' ').next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The mentions that may be targets, in `[start, end)`.
+fn candidates(mentions: &[Mention], start: usize, end: usize) -> impl Iterator<Item = (usize, &Mention)> {
+    let first = mentions.partition_point(|m| m.start < start);
+    mentions.iter().enumerate().skip(first).take_while(move |(_, m)| m.start < end).filter(|(_, m)| m.kind != EntityKind::Date)
+}
+
+/// The heads of the object `[start, end)`: mentions reached from its start
+/// through a head gap, and those listed with them.
+fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &dyn Fn(&Mention) -> bool) -> Vec<usize> {
+    let start = skip_leading(text, start, end);
+    let end = object_end(text, start, end);
+    let mut out = Vec::new();
+    let mut last: Option<(usize, bool)> = None; // (end of previous mention, its decision)
+    let mut anchor = start;
+    for (i, m) in candidates(mentions, start, end) {
+        if m.start < anchor {
+            continue; // nested in the previous one ("resolution 2140" in a Committee's name)
+        }
+        let keep = match last {
+            // Listed, or listed with a title ("Nakamitsu and Ambassador
+            // Zlauvinen"): as the previous one.
+            Some((prev_end, prev_keep)) if list_gap(&text[prev_end..m.start]) || and_title(&text[prev_end..m.start]) => prev_keep,
+            Some((prev_end, _)) => {
+                let gap = &text[prev_end..m.start];
+                after_and(gap).is_some_and(head_gap) || (out.is_empty() && head_gap(&text[start..m.start]))
+            }
+            None => head_gap(&text[start..m.start]),
+        };
+        let keep = keep && !is_self(m) && !(m.kind == EntityKind::Organisation && office_of(&text[anchor.max(start)..m.start]));
+        if keep {
+            out.push(i);
+        }
+        last = Some((m.end, keep));
+        anchor = m.end;
+    }
+    out
+}
+
+/// Attack events told of in `[start, end)`.
+fn attacks_in(events: &[Event], start: usize, end: usize) -> Vec<usize> {
+    events.iter().enumerate().filter(|(_, e)| e.kind == EventKind::Attack && e.start >= start && e.start < end).map(|(i, _)| i).collect()
+}
+
+/// The attacks "the attack" at the start of an object refers back to: those
+/// of the last sentence before it that told of one.
+fn attacks_referred(text: &str, events: &[Event], cue_start: usize, start: usize, end: usize) -> Vec<usize> {
+    let object: Vec<&str> = words(&text[start..end]).take(5).collect();
+    let definite = matches!(object.first(), Some(&("the" | "this" | "that" | "these" | "those" | "today's" | "yesterday's")));
+    let attack = object.iter().take(4).any(|w| matches!(*w, "attack" | "attacks" | "bombing" | "bombings" | "explosion" | "explosions" | "attacks," | "attack,"));
+    if !(definite && attack) {
+        return Vec::new();
+    }
+    let before: Vec<usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EventKind::Attack && e.end <= cue_start && e.start + ANAPHORA_WINDOW >= cue_start)
+        .map(|(i, _)| i)
+        .collect();
+    let Some(&last) = before.last() else { return Vec::new() };
+    // Attacks listed together are referred to together.
+    let last_start = events[last].start;
+    before.into_iter().filter(|&i| events[i].start + 200 >= last_start).collect()
+}
+
+/// The targets of an act of `kind` (cue at `cue_start`) whose object is
+/// `object`, a byte span.
+pub fn choose(
+    text: &str,
+    (kind, cue_start): (ActKind, usize),
+    (start, end): (usize, usize),
+    mentions: &[Mention],
+    events: &[Event],
+    is_self: &dyn Fn(&Mention) -> bool,
+) -> Vec<Target> {
+    match kind {
+        ActKind::Condemn => {
+            let mut t = attacks_in(events, start, end);
+            if t.is_empty() {
+                t = attacks_referred(text, events, cue_start, start, end);
+            }
+            if !t.is_empty() {
+                return t.into_iter().map(Target::Event).collect();
+            }
+            // Else the perpetrator: an actor heading the object or named
+            // with "by".
+            heads(text, mentions, start, end, is_self)
+                .into_iter()
+                .filter(|&i| matches!(mentions[i].kind, EntityKind::State | EntityKind::Organisation | EntityKind::Person))
+                .map(Target::Mention)
+                .collect()
+        }
+        ActKind::Concern => {
+            // What the concern is about ends where a relative clause starts
+            // ("... in the north of the country, which can pose a threat to
+            // the States of Central Asia").
+            let mut stop = super::boundary(text, end.min(start + CONCERN_WINDOW));
+            for cut in [", which", " which ", ", who", "; "] {
+                if let Some(i) = text[start..stop].find(cut) {
+                    stop = start + i;
+                }
+            }
+            candidates(mentions, start, stop)
+                .filter(|(_, m)| matches!(m.kind, EntityKind::State | EntityKind::Organisation | EntityKind::Place) && !is_self(m))
+                .map(|(i, _)| Target::Mention(i))
+                .collect()
+        }
+        ActKind::Support if aligns(text, cue_start) => {
+            // Aligning with a statement supports whoever it was made for
+            // ("on behalf of the Movement of Non-Aligned Countries"), else
+            // whoever made it ("the observer of the European Union").
+            let object = &text[start..end];
+            let from = object.find("on behalf of").map_or(start, |i| start + i + "on behalf of".len());
+            candidates(mentions, from, end)
+                .find(|(_, m)| matches!(m.kind, EntityKind::State | EntityKind::Organisation) && !is_self(m))
+                .map(|(i, _)| vec![Target::Mention(i)])
+                .unwrap_or_default()
+        }
+        _ => heads(text, mentions, start, end, is_self).into_iter().map(Target::Mention).collect(),
+    }
+}
+
+/// Whether the cue at `at` aligns the speaker with a statement.
+fn aligns(text: &str, at: usize) -> bool {
+    let w = &text[at..];
+    w.starts_with("align") || w.starts_with("associate")
+}

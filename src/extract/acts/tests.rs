@@ -1,0 +1,135 @@
+//! Acts on sentences written after ACTS.md's examples: who performs them,
+//! and what they are directed at.
+
+use super::{ActKind, Target};
+use crate::extract::{extract_str, Context};
+
+/// The acts of `text` spoken for `state`, as (kind, target label or "-").
+fn acts(text: &str, state: &str) -> Vec<(&'static str, String)> {
+    let ctx = Context { speaker_state: Some(state.to_owned()), ..Context::default() };
+    let ex = extract_str(text, &ctx);
+    ex.acts
+        .iter()
+        .map(|a| {
+            let target = match a.target {
+                Target::None => "-".to_owned(),
+                Target::Mention(i) => ex.mentions[i].key.clone(),
+                Target::Event(i) => format!("attack@{}", ex.mentions[ex.events[i].place].label),
+            };
+            (a.kind.name(), target)
+        })
+        .collect()
+}
+
+fn has(found: &[(&str, String)], kind: &str, target: &str) -> bool {
+    found.iter().any(|(k, t)| *k == kind && t == target)
+}
+
+#[test]
+fn performed_acts_are_found() {
+    let a = acts("We condemn terrorism in all its forms and manifestations.", "KAZ");
+    assert_eq!(a, [("condemn", "-".to_owned())]);
+    let a = acts("Kazakhstan condemns terrorism in all its forms.", "KAZ");
+    assert_eq!(a, [("condemn", "-".to_owned())]);
+    let a = acts("I would like to thank Viet Nam for convening this debate.", "NOR");
+    assert_eq!(a, [("thank", "VNM".to_owned())]);
+    let a = acts("Sincere appreciation to the Chinese presidency for its stewardship.", "KAZ");
+    assert_eq!(a, [("thank", "CHN".to_owned())]);
+    assert_eq!(ActKind::Concern.name(), "concern");
+}
+
+#[test]
+fn reported_hypothetical_and_negated_acts_are_not() {
+    assert!(acts("The Secretary-General condemns the attack in Kabul.", "KAZ").is_empty());
+    assert!(acts("He called for unity among Member States.", "KAZ").is_empty());
+    assert!(acts("France welcomes the agreement reached in Doha.", "KAZ").is_empty());
+    assert!(acts("We would not welcome such a step.", "KAZ").is_empty());
+    assert!(acts("We do not support that approach.", "KAZ").is_empty());
+    assert!(acts("If we condemn one side, we lose both.", "KAZ").is_empty());
+    assert!(acts("We have condemned such acts before.", "KAZ").is_empty());
+    assert!(acts("The resolution, which welcomes the progress made, was adopted.", "KAZ").is_empty());
+}
+
+#[test]
+fn the_speakers_own_side_is_the_speaker() {
+    assert_eq!(acts("My delegation welcomes the adoption of resolution 2370 (2017).", "KAZ"), [("welcome", "2370".to_owned())]);
+    assert_eq!(acts("The delegation of Kazakhstan welcomes the adoption of resolution 2370 (2017).", "KAZ"), [("welcome", "2370".to_owned())]);
+    assert_eq!(acts("Our delegation offers its condolences to Afghanistan for the attack.", "KAZ"), [("condole", "AFG".to_owned())]);
+    let ctx = Context { speaker_organisation: Some("EU".to_owned()), ..Context::default() };
+    let ex = extract_str("The European Union calls on all parties to exercise restraint.", &ctx);
+    assert_eq!(ex.acts.len(), 1, "{:?}", ex.acts);
+    let ex = extract_str("The European Union calls on all parties to exercise restraint.", &Context::default());
+    assert!(ex.acts.is_empty(), "{:?}", ex.acts);
+    let a = acts("I speak on behalf of the Nordic countries. The Nordic countries call for a renewed mobilization.", "NOR");
+    assert_eq!(a, [("call", "-".to_owned())]);
+}
+
+#[test]
+fn windows_never_split_a_character() {
+    // Byte windows after a cue or a concern must end on a char boundary.
+    for pad in 0..4 {
+        let text = format!("We call on {}all parties — {}", "x".repeat(pad), "é—".repeat(200));
+        let _ = acts(&text, "KAZ");
+        let text = format!("We are concerned about {}{}", "x".repeat(pad), "—".repeat(120));
+        let _ = acts(&text, "KAZ");
+    }
+}
+
+#[test]
+fn targets_follow_the_guidelines() {
+    // Thanking a person for a report is one act, to the person.
+    let a = acts("I thank the Bolivian presidency for convening today's briefing, and Secretary-General Guterres for his comprehensive report (S/2017/467) on the Islamic State in Iraq and the Levant.", "KAZ");
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert!(has(&a, "thank", "BOL") && a.iter().any(|(k, t)| *k == "thank" && t.contains("guterres")), "{a:?}");
+    // An unnamed office targets nothing.
+    assert_eq!(acts("We thank the Secretary-General for his report.", "KAZ"), [("thank", "-".to_owned())]);
+    // An attack with its place, else the perpetrator, else nothing.
+    if !crate::gazetteer::gazetteer().places.is_empty() {
+        assert_eq!(acts("We condemn the terrorist attack in Kabul.", "KAZ"), [("condemn", "attack@Kabul".to_owned())]);
+        let a = acts("Our delegation offers its condolences to Afghanistan for the most recent terrorist attack in Herat province and we condemn the attack in the strongest terms.", "KAZ");
+        assert!(has(&a, "condemn", "attack@Herat") && has(&a, "condole", "AFG"), "{a:?}");
+    }
+    let a = acts("We condemn the attack carried out by Al-Shabaab.", "KAZ");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert!(a[0].1 != "-", "{a:?}");
+    assert_eq!(acts("We strongly condemn the resurgence of violence in the north by all parties.", "DEU"), [("condemn", "-".to_owned())]);
+    // Calls name whom they call on; lists all count; "to" ends the object.
+    let a = acts("We call on the Israeli authorities to halt settlement activity.", "FRA");
+    assert_eq!(a, [("call", "ISR".to_owned())]);
+    let a = acts("We support the efforts of the Russian Federation and China.", "KAZ");
+    assert!(has(&a, "support", "RUS") && has(&a, "support", "CHN"), "{a:?}");
+    assert_eq!(acts("We fully support efforts to reform the United Nations system.", "NOR"), [("support", "-".to_owned())]);
+    // Shared objects and pronouns.
+    let a = acts("Let me congratulate the Permanent Representative of Pakistan for his stewardship and to thank him for convening this meeting.", "KAZ");
+    assert!(has(&a, "congratulate", "PAK") && has(&a, "thank", "PAK"), "{a:?}");
+}
+
+/// What acts add to extraction on unsc-2020, by hand:
+/// `cargo test --release --lib acts_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn acts_throughput() {
+    use crate::text::normalize;
+    let Ok(dir) = std::fs::read_dir("/work/shared/corpus/unsc-2020/speeches") else {
+        println!("skipped: the unsc-2020 corpus is absent");
+        return;
+    };
+    let texts: Vec<_> = dir
+        .flatten()
+        .map(|e| normalize(&String::from_utf8_lossy(&std::fs::read(e.path()).unwrap_or_default()), 0))
+        .collect();
+    let bytes: usize = texts.iter().map(|t| t.text.len()).sum();
+    let ctx = Context { speaker_state: Some("KAZ".into()), ..Context::default() };
+    let t0 = std::time::Instant::now();
+    let found: Vec<_> = texts.iter().map(|t| crate::extract::extract(t, &ctx)).collect();
+    let all = t0.elapsed().as_secs_f64();
+    let t1 = std::time::Instant::now();
+    let mut n = 0;
+    for (t, ex) in texts.iter().zip(&found) {
+        let sp = super::Speaker::new(&t.text, &ex.mentions, Some("KAZ".into()), None);
+        n += super::find(&t.text, &ex.mentions, &ex.events, &sp).len();
+    }
+    let acts = t1.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    println!("extraction with acts: {mb:.2} MB in {all:.2} s ({:.1} MB/s); acts alone: {acts:.2} s ({:.1} MB/s, {:.0}% of extraction), {n} acts", mb / all, mb / acts, 100.0 * acts / all);
+}
