@@ -19,6 +19,7 @@ pub mod decisions;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod fuzz;
 pub mod gazetteer;
 pub mod link;
 pub mod push;
