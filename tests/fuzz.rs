@@ -61,6 +61,10 @@ fn run(target: &Target) {
         let input = mutate(&mut rng, seed, other, target.dictionary);
         try_input(&input, &mut failed);
         i += 1;
+        // One bug tends to break many inputs: a handful tell enough.
+        if failed.len() >= 10 {
+            break;
+        }
     }
     println!(
         "fuzz {}: {executions} executions ({} seeds) in {:.1} s, {} failures",
