@@ -73,15 +73,18 @@ pub fn mentions_in(text: &str, mentions: &[Mention]) {
     for m in mentions {
         assert!(m.start < m.end && m.end <= text.len(), "mention {m:?} outside 0..{}", text.len());
         assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end), "mention {m:?} cuts a character");
-        assert!(!m.key.is_empty(), "mention {m:?} has no key");
         assert!((0.0..=1.0).contains(&m.confidence), "confidence of {m:?}");
     }
 }
 
-/// What the RDF stage relies on: mentions inside the text and sorted, no
-/// two of one kind overlapping, events pointing at mentions that exist.
+/// What the RDF stage relies on: mentions inside the text, sorted and each
+/// with a key, no two of one kind overlapping, events pointing at mentions
+/// that exist.
 pub fn extraction(text: &str, found: &Extraction) {
     mentions_in(text, &found.mentions);
+    for m in &found.mentions {
+        assert!(!m.key.is_empty(), "mention {m:?} has no key");
+    }
     let mut last_end: HashMap<_, usize> = HashMap::new();
     for pair in found.mentions.windows(2) {
         assert!((pair[0].start, pair[0].end) <= (pair[1].start, pair[1].end), "mentions out of order: {pair:?}");
