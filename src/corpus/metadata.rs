@@ -129,7 +129,9 @@ impl MetaIndex {
             .from_path(path)
             .map_err(|e| csv_error(path, e))?;
         let headers = reader.headers().map_err(|e| csv_error(path, e))?.clone();
-        let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+        // A table saved with a byte-order mark has it glued to its first
+        // column's name, which would then never match.
+        let col = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{FEFF}').trim().eq_ignore_ascii_case(name));
         let mut problems = Vec::new();
         let kind = if col("filename").is_some() && col("speaker").is_some() {
             Table::Speeches
