@@ -128,7 +128,7 @@ fn scratch_dir() -> PathBuf {
 pub fn extractors(data: &[u8]) {
     let raw = decode(data).text;
     let n = normalize(&raw, 0);
-    let ctx = Context { date: (data.len() % 2 == 0).then(|| "2017-06-20".to_owned()) };
+    let ctx = Context { date: data.len().is_multiple_of(2).then(|| "2017-06-20".to_owned()) };
     for t in [n.text.as_str(), raw.as_str()] {
         let found = extract_str(t, &ctx);
         check::extraction(t, &found);
