@@ -128,7 +128,8 @@ fn scratch_dir() -> PathBuf {
 pub fn extractors(data: &[u8]) {
     let raw = decode(data).text;
     let n = normalize(&raw, 0);
-    let ctx = Context { date: data.len().is_multiple_of(2).then(|| "2017-06-20".to_owned()) };
+    let mut ctx = Context::default();
+    ctx.date = data.len().is_multiple_of(2).then(|| "2017-06-20".to_owned());
     for t in [n.text.as_str(), raw.as_str()] {
         let found = extract_str(t, &ctx);
         check::extraction(t, &found);
@@ -164,7 +165,9 @@ pub fn speech_to_quads(data: &[u8]) {
 
 fn speech_of(data: &[u8]) -> (Speech, Context) {
     let mut speech = Speech::parse(path_for(data), data, meta_for(data), &GazetteerDirectory);
-    let context = Context { date: speech_date(&speech) };
+    // Field by field, so that what else a context may hold keeps its default.
+    let mut context = Context::default();
+    context.date = speech_date(&speech);
     if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), context.date.as_deref()) {
         *code = state_on(code, date);
     }
