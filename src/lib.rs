@@ -8,7 +8,8 @@
 //! [`store`] (load into oxigraph) -> [`query`] and [`export`]. [`build`]
 //! drives the stages; [`cli`] is the command line. [`decisions`] holds the
 //! Security Council's votes, vetoes and presidential statements, which
-//! [`rdf`] writes into the reference graph.
+//! [`rdf`] writes into the reference graph. [`fuzz`] holds the fuzz targets
+//! over every reader of outside bytes and the properties they check.
 
 #![warn(missing_docs)]
 
@@ -19,6 +20,7 @@ pub mod decisions;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod fuzz;
 pub mod gazetteer;
 pub mod link;
 pub mod push;

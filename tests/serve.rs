@@ -408,3 +408,41 @@ fn load_test_has_no_failed_request() {
     assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("400 requests, 8 concurrent, 0 failed"), "{text}");
 }
+
+#[test]
+fn service_clauses_traversal_and_malformed_requests_are_refused() {
+    use std::io::{Read, Write};
+    let (_dir, store) = sample_store();
+    let s = serve(&store, &[]);
+
+    // A listener on a loopback port that a SERVICE clause names: the
+    // endpoint must answer without ever connecting to it.
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a listener");
+    listener.set_nonblocking(true).expect("a non-blocking listener");
+    let target = format!("http://127.0.0.1:{}/sparql", listener.local_addr().expect("its address").port());
+    let q = format!("SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}");
+    let refused = get(&query_url(&s, &q), "application/sparql-results+json");
+    assert!((400..500).contains(&refused.status), "SERVICE answered {}: {}", refused.status, refused.body);
+    let silent = format!("SELECT * WHERE {{ SERVICE SILENT <{target}> {{ ?s ?p ?o }} }}");
+    get(&query_url(&s, &silent), "application/sparql-results+json");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(listener.accept().is_err(), "the endpoint connected to the SERVICE's address");
+
+    // Paths that climb out of /id/ never reach a file.
+    for path in ["id/../Cargo.toml", "id/%2e%2e/%2e%2e/Cargo.toml", "id/..%2f..%2fCargo.toml", "id/%2F..%2F..%2Fetc%2Fpasswd"] {
+        let got = curl(&["--path-as-is", "-H", "Accept: text/turtle", &s.url(path)]);
+        assert!((400..500).contains(&got.status), "{path}: {} {}", got.status, got.body);
+        assert!(!got.body.contains("[package]") && !got.body.contains("root:"), "{path} read a file: {}", got.body);
+    }
+
+    // Bytes that are no HTTP request get a 400, and the server stays up.
+    for garbage in ["GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "\0\x01\x02\r\n\r\n"] {
+        let mut stream = TcpStream::connect(("127.0.0.1", s.port)).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(10))).expect("a read timeout");
+        stream.write_all(garbage.as_bytes()).expect("send");
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        assert!(answer.starts_with("HTTP/1.1 400") || answer.starts_with("HTTP/1.1 505"), "{garbage:?} got {answer:?}");
+    }
+    assert_eq!(get(&query_url(&s, SPEECHES), "text/csv").status, 200, "the server went down");
+}

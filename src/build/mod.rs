@@ -78,8 +78,19 @@ impl Default for BuildOptions {
 /// Builds or updates the store from the inputs.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
-    let files = discover(&options.inputs)?;
+    let found = discover(&options.inputs);
+    let files = found.files;
     let mut report = Report { files: files.len(), ..Report::default() };
+    // Entries that could not be looked at fail the build's exit code but not
+    // the files found beside them.
+    for problem in found.problems {
+        let path = match &problem {
+            Error::Io { path, .. } | Error::Input { path, .. } => path.clone(),
+            _ => PathBuf::new(),
+        };
+        report.failed += 1;
+        report.errors.push(Diagnostic::from_error(&path, problem));
+    }
 
     let mut index = MetaIndex::default();
     for table in &options.meta {

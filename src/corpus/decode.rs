@@ -56,7 +56,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded { text: text.to_owned(), encoding: TextEncoding::Utf8 },
         Err(_) => {
-            let (text, _, _) = WINDOWS_1252.decode(bytes);
+            // Without BOM handling: `decode` would sniff a second mark
+            // ("\xEF\xBB\xBF\xFF\xFE...") and read the rest as UTF-16 or
+            // lossy UTF-8 while the file is reported as Windows-1252.
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
             Decoded { text: text.into_owned(), encoding: TextEncoding::Windows1252 }
         }
     }
@@ -82,6 +85,16 @@ mod tests {
         assert_eq!(d.text, "Côte d’Ivoire");
         assert_eq!(decode(b"\xEF\xBB\xBFMr. X").encoding, TextEncoding::Utf8);
         assert_eq!(decode(b"\xEF\xBB\xBFMr. X").text, "Mr. X");
+    }
+
+    #[test]
+    fn a_second_byte_order_mark_is_text_not_a_switch() {
+        // Found by fuzzing: Windows-1252 must map every byte, marks included.
+        let d = decode(b"\xEF\xBB\xBF\xFF\xFEMr. X");
+        assert_eq!(d.encoding, TextEncoding::Windows1252);
+        assert_eq!(d.text, "\u{FF}\u{FE}Mr. X");
+        let d = decode(b"\xEF\xBB\xBF\xEF\xBB\xBFC\xF4te");
+        assert_eq!(d.text, "\u{EF}\u{BB}\u{BF}C\u{F4}te");
     }
 
     #[test]

@@ -39,6 +39,7 @@ struct MeetingMeta {
     topic: Option<String>,
     outcome: Option<String>,
     source: PathBuf,
+    line: u64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -50,6 +51,7 @@ struct SpeechRow {
     date: Option<String>,
     topic: Option<String>,
     source: PathBuf,
+    line: u64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -113,7 +115,10 @@ impl MetaIndex {
     /// Returns the problems with single rows; fails only if the file cannot
     /// be read or its header is not one unkg knows.
     pub fn load_table(&mut self, path: &Path) -> Result<Vec<Error>> {
-        if !self.loaded.insert(path.to_path_buf()) {
+        // The real path: `--meta ./t.tsv` and the `t.tsv` found near the
+        // speeches are one table, whose rows must not repeat themselves.
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if !self.loaded.insert(real) {
             return Ok(Vec::new());
         }
         let tab = path.extension().is_some_and(|e| e == "tsv");
@@ -124,7 +129,9 @@ impl MetaIndex {
             .from_path(path)
             .map_err(|e| csv_error(path, e))?;
         let headers = reader.headers().map_err(|e| csv_error(path, e))?.clone();
-        let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+        // A table saved with a byte-order mark has it glued to its first
+        // column's name, which would then never match.
+        let col = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{FEFF}').trim().eq_ignore_ascii_case(name));
         let mut problems = Vec::new();
         let kind = if col("filename").is_some() && col("speaker").is_some() {
             Table::Speeches
@@ -142,7 +149,6 @@ impl MetaIndex {
             });
         };
         for (i, record) in reader.records().enumerate() {
-            let line = i as u64 + 2;
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
@@ -150,6 +156,8 @@ impl MetaIndex {
                     continue;
                 }
             };
+            // The record's own line: a quoted field may span several.
+            let line = record.position().map_or(i as u64 + 2, |p| p.line());
             let get = |name: &str| {
                 col(name).and_then(|c| record.get(c)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
             };
@@ -169,7 +177,11 @@ impl MetaIndex {
                         date: get("date").and_then(|d| parse_date(&d)),
                         topic: get("topic"),
                         source,
+                        line,
                     };
+                    if let Some(old) = self.speeches.get(&file) {
+                        problems.push(repeated(path, line, &file, (&old.source, old.line), old.facts() == row.facts()));
+                    }
                     self.speeches.insert(file, row);
                 }
                 Table::Meetings => {
@@ -182,7 +194,10 @@ impl MetaIndex {
                     if date.is_some() && iso.is_none() {
                         problems.push(bad(format!("expected a date like `10 January 2020`, found {date:?}")));
                     }
-                    let meta = MeetingMeta { date: iso, topic: get("topic"), outcome: get("outcome"), source };
+                    let meta = MeetingMeta { date: iso, topic: get("topic"), outcome: get("outcome"), source, line };
+                    if let Some(old) = self.meetings.get(&key) {
+                        problems.push(repeated(path, line, &key, (&old.source, old.line), old.facts() == meta.facts()));
+                    }
                     self.meetings.insert(key, meta);
                 }
                 Table::Debates => {
@@ -197,7 +212,12 @@ impl MetaIndex {
                         source,
                         line,
                     };
-                    self.debates.insert((year, iso3.to_ascii_uppercase()), row);
+                    let key = (year, iso3.to_ascii_uppercase());
+                    if let Some(old) = self.debates.get(&key) {
+                        let what = format!("{} {}", key.1, key.0);
+                        problems.push(repeated(path, line, &what, (&old.source, old.line), old.facts() == row.facts()));
+                    }
+                    self.debates.insert(key, row);
                 }
             }
         }
@@ -245,6 +265,39 @@ enum Table {
     Speeches,
     Meetings,
     Debates,
+}
+
+/// The warning for a row about `key`, which the row at `earlier` described
+/// already: a repeat is noise, a contradiction means one of the two is wrong.
+fn repeated(path: &Path, line: u64, key: &str, earlier: (&Path, u64), same: bool) -> Error {
+    let (file, at) = earlier;
+    let message = if same {
+        format!("{key:?} repeats line {at} of {}: nothing new", file.display())
+    } else {
+        format!("{key:?} contradicts line {at} of {}: this later row is used", file.display())
+    };
+    Error::Input { path: path.to_path_buf(), line, message }
+}
+
+impl SpeechRow {
+    /// What the row says, without where it says it.
+    fn facts(&self) -> impl PartialEq + '_ {
+        (&self.speaker, &self.participant_type, &self.country, &self.role_in_un, &self.date, &self.topic)
+    }
+}
+
+impl MeetingMeta {
+    /// What the row says, without where it says it.
+    fn facts(&self) -> impl PartialEq + '_ {
+        (&self.date, &self.topic, &self.outcome)
+    }
+}
+
+impl DebateRow {
+    /// What the row says, without where it says it.
+    fn facts(&self) -> impl PartialEq + '_ {
+        (&self.name, &self.country, &self.post)
+    }
 }
 
 fn csv_error(path: &Path, e: csv::Error) -> Error {

@@ -7,6 +7,6 @@ mod layout;
 mod metadata;
 
 pub use decode::{decode, Decoded, TextEncoding};
-pub use discover::discover;
+pub use discover::{discover, Discovered};
 pub use layout::{Layout, MeetingRecord};
 pub use metadata::{MetaIndex, SpeechMeta};

@@ -216,6 +216,9 @@ fn extract_single_spaced(t: &str, ctx: &Context) -> Extraction {
     mentions.extend(resolutions::find(t, ctx));
     mentions.extend(documents::find(t));
     mentions.extend(dates::find(t, ctx));
+    // A slug of a name with no letter it can spell ("𝔘", found by fuzzing)
+    // is empty: it would make every such name one node, `person/`.
+    mentions.retain(|m| !m.key.is_empty());
     mentions.sort_by_key(|m| (m.start, m.end));
     dedup_same_kind(&mut mentions);
     let events = events::find(t, &mentions);

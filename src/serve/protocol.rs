@@ -9,7 +9,7 @@ use crate::rdf::vocab::{ID, PREFIXES, RDF};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::QueryResultsSerializer;
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 
 const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
 const FORMATS: &str = "http://www.w3.org/ns/formats/";
@@ -152,9 +152,13 @@ fn evaluate(
     as_graph: Result<Out, HttpError>,
     token: &CancellationToken,
 ) -> Result<(Out, Vec<u8>), HttpError> {
-    let failed = |e: &dyn std::fmt::Display| {
+    let failed = |e: &QueryEvaluationError| {
         if token.is_cancelled() {
             HttpError::new(503, "the query ran past the time limit and was stopped")
+        } else if let QueryEvaluationError::UnsupportedService(name) = e {
+            // Never fetched: an endpoint that queried other addresses for its
+            // clients would reach, for them, whatever it can reach.
+            HttpError::new(400, format!("SERVICE {name} is refused: this endpoint answers from its own store only"))
         } else {
             HttpError::new(500, format!("query evaluation failed: {e}"))
         }

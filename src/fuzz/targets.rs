@@ -1,0 +1,201 @@
+//! One target per reader of outside bytes. A target takes any bytes, runs
+//! the reader and checks its properties ([`super::check`]); it panics only
+//! when a property breaks or the reader itself panics.
+
+use super::check;
+use super::mutate::Dictionary;
+use crate::corpus::{decode, Layout, MetaIndex, SpeechMeta};
+use crate::extract::{
+    acronyms, dates, documents, events, extract, extract_range, extract_str, organisations, persons, places, resolutions,
+    states, Context,
+};
+use crate::gazetteer::surface;
+use crate::link::{read_as_of, speech_date, state_on, GazetteerDirectory};
+use crate::rdf::{speech_quads, SpeechWriter};
+use crate::speech::{parse_header, Speech};
+use crate::text::{normalize, windows};
+use oxigraph::model::Quad;
+use std::path::{Path, PathBuf};
+
+/// A fuzz target.
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    /// Its name, as `tests/fuzz.rs` and the README call it.
+    pub name: &'static str,
+    /// Runs the reader on the bytes and checks what it made.
+    pub run: fn(&[u8]),
+    /// Which seeds and tokens suit it.
+    pub dictionary: Dictionary,
+}
+
+/// Every target, in the order a pipeline meets them.
+pub const TARGETS: &[Target] = &[
+    Target { name: "decode", run: decode_bytes, dictionary: Dictionary::Speech },
+    Target { name: "normalize", run: normalize_text, dictionary: Dictionary::Speech },
+    Target { name: "header", run: header, dictionary: Dictionary::Speech },
+    Target { name: "metadata", run: metadata, dictionary: Dictionary::Table },
+    Target { name: "extract", run: extractors, dictionary: Dictionary::Speech },
+    Target { name: "speech_quads", run: speech_to_quads, dictionary: Dictionary::Speech },
+];
+
+/// The file names a speech may have: each corpus's layout and a plain one,
+/// picked by the input's length so that every layout gets inputs.
+fn path_for(data: &[u8]) -> PathBuf {
+    const NAMES: [&str; 4] =
+        ["UNSC_2020_SPV.8746_spch002.txt", "FRA_75_2020.txt", "speech with spaces é.txt", "UNSC_1995_SPV.3500Resumption1_spch004.txt"];
+    PathBuf::from(NAMES[data.len() % NAMES.len()])
+}
+
+/// Metadata as the tables might give it: none, or a date (which turns on
+/// the reading of names as of that date).
+fn meta_for(data: &[u8]) -> SpeechMeta {
+    let mut meta = SpeechMeta::default();
+    if data.len() % 3 == 1 {
+        meta.date = Some("2020-03-30".into());
+        meta.sources.push("meta_speeches_2020.tsv".into());
+    } else if data.len() % 3 == 2 {
+        meta.date = Some("1985-06-07".into());
+        meta.country = Some("Yugoslavia".into());
+        meta.sources.push("meta.tsv".into());
+    }
+    meta
+}
+
+/// `corpus::decode`.
+pub fn decode_bytes(data: &[u8]) {
+    let d = decode(data);
+    check::decoded(data, &d);
+}
+
+/// `text::normalize` and `text::windows`.
+pub fn normalize_text(data: &[u8]) {
+    let text = decode(data).text;
+    let base = data.len() % 7;
+    let n = normalize(&text, base);
+    check::normalized(&text, base, &n);
+    for size in [8, 61, 1024] {
+        check::windows(&n.text, size, &windows(&n.text, size));
+    }
+}
+
+/// `speech::parse_header` and `Speech::parse`.
+pub fn header(data: &[u8]) {
+    let text = decode(data).text;
+    if let Some(h) = parse_header(&text) {
+        check::header(&text, &h);
+    }
+    let speech = Speech::parse(path_for(data), data, meta_for(data), &GazetteerDirectory);
+    assert!(speech.body_start <= speech.text.chars().count(), "body_start past the end");
+    assert!(speech.text.ends_with(speech.body()), "the body is not the end of the text");
+}
+
+/// `MetaIndex::load_table` on the bytes as a TSV and as a CSV file.
+pub fn metadata(data: &[u8]) {
+    let dir = scratch_dir();
+    for name in ["meta_speeches_2020.tsv", "Speakers_by_session.csv"] {
+        let path = dir.join(name);
+        if std::fs::write(&path, data).is_err() {
+            return; // no scratch space: nothing to learn about the reader
+        }
+        let mut index = MetaIndex::default();
+        match index.load_table(&path) {
+            Ok(problems) => {
+                for p in problems {
+                    assert!(p.to_string().contains(name), "a problem that names no file: {p}");
+                }
+            }
+            Err(e) => assert!(e.to_string().contains(name), "an error that names no file: {e}"),
+        }
+        for file in ["UNSC_2020_SPV.2020_254_spch001.txt", "UNSC_2020_SPV.8746_spch002.txt", "FRA_75_2020.txt", "x.txt"] {
+            let path = Path::new(file);
+            index.for_file(path, &Layout::of(path));
+        }
+        let _ = std::fs::remove_file(&path);
+    }
+}
+
+/// A folder of this process and thread's own, for files a reader must open.
+fn scratch_dir() -> PathBuf {
+    let thread = format!("{:?}", std::thread::current().id()).replace(|c: char| !c.is_ascii_alphanumeric(), "");
+    let dir = std::env::temp_dir().join(format!("unkg-fuzz-{}-{thread}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// `extract::extract_str` and each extractor's own `find`, on the
+/// normalised text and on the raw decoded text (which has the runs of
+/// spaces and line breaks that normalisation removes).
+pub fn extractors(data: &[u8]) {
+    let raw = decode(data).text;
+    let n = normalize(&raw, 0);
+    let mut ctx = Context::default();
+    ctx.date = data.len().is_multiple_of(2).then(|| "2017-06-20".to_owned());
+    for t in [n.text.as_str(), raw.as_str()] {
+        let found = extract_str(t, &ctx);
+        check::extraction(t, &found);
+        let surface = surface::matcher().find(t);
+        let mut orgs = organisations::from_surface(&surface);
+        orgs.extend(organisations::by_pattern(t, |_, _| false));
+        check::mentions_in(t, &orgs);
+        orgs.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        check::mentions_in(t, &acronyms::find(t, &orgs, &surface));
+        check::mentions_in(t, &states::from_surface(t, &surface));
+        check::mentions_in(t, &places::from_surface(&surface));
+        check::mentions_in(t, &places::by_pattern(t, |_, _| false));
+        check::mentions_in(t, &persons::find(t, &surface));
+        check::mentions_in(t, &resolutions::find(t, &ctx));
+        check::mentions_in(t, &documents::find(t));
+        check::mentions_in(t, &dates::find(t, &ctx));
+        for e in events::find(t, &found.mentions) {
+            assert!(e.end <= t.len() && e.place < found.mentions.len(), "event {e:?} outside");
+        }
+    }
+}
+
+/// The whole way from bytes to quads, as `unkg build` goes it, twice (the
+/// same quads both times) and once more window by window, with quotes
+/// checked against the decoded text each time.
+pub fn speech_to_quads(data: &[u8]) {
+    let first = quads_of(data);
+    check::quotes(&decode(data).text, &first);
+    assert!(first == quads_of(data), "the same input gave other quads");
+    let windowed = windowed_quads_of(data);
+    check::quotes(&decode(data).text, &windowed);
+}
+
+fn speech_of(data: &[u8]) -> (Speech, Context) {
+    let mut speech = Speech::parse(path_for(data), data, meta_for(data), &GazetteerDirectory);
+    // Field by field, so that what else a context may hold keeps its default.
+    let mut context = Context::default();
+    context.date = speech_date(&speech);
+    if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), context.date.as_deref()) {
+        *code = state_on(code, date);
+    }
+    (speech, context)
+}
+
+fn quads_of(data: &[u8]) -> Vec<Quad> {
+    let (speech, context) = speech_of(data);
+    let text = normalize(speech.body(), speech.body_start);
+    let mut found = extract(&text, &context);
+    read_as_of(&mut found, context.date.as_deref());
+    check::extraction(&text.text, &found);
+    speech_quads(&speech, &text, &found, "fingerprint")
+}
+
+/// The long-file path of `unkg build`, with small windows so that short
+/// inputs are cut too.
+fn windowed_quads_of(data: &[u8]) -> Vec<Quad> {
+    let (speech, context) = speech_of(data);
+    let text = normalize(speech.body(), speech.body_start);
+    let mut writer = SpeechWriter::new(&speech);
+    let mut quads = writer.header();
+    for range in windows(&text.text, 512) {
+        let mut found = extract_range(&text, range, &context);
+        read_as_of(&mut found, context.date.as_deref());
+        check::extraction(&text.text, &found);
+        quads.extend(writer.part(&text, &found));
+    }
+    quads.extend(writer.fingerprint("fingerprint"));
+    quads
+}
