@@ -262,6 +262,7 @@ enum Outcome {
 
 struct LongSpeech {
     speech: Speech,
+    context: Context,
     text: NormalizedText,
     fingerprint: String,
     bytes: u64,
@@ -303,14 +304,10 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
     let mut speech = Speech::from_decoded(job.path.clone(), &bytes, decoded, job.meta.clone(), &GazetteerDirectory);
     let size = bytes.len() as u64;
     drop(bytes);
-    let date = speech_date(&speech);
-    if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), date.as_deref()) {
-        *code = state_on(code, date);
-    }
-    let context = context(&speech, date);
+    let context = prepare(&mut speech);
     let text = normalize(speech.body(), speech.body_start);
     if text.text.len() > WINDOW {
-        return Outcome::Long(Box::new(LongSpeech { speech, text, fingerprint, bytes: size }));
+        return Outcome::Long(Box::new(LongSpeech { speech, context, text, fingerprint, bytes: size }));
     }
     let mut found = extract(&text, &context);
     let undated = read_as_of(&mut found, context.date.as_deref());
@@ -320,9 +317,14 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
     Outcome::Built { quads, warnings: speech.warnings, bytes: size }
 }
 
-/// What the extractors know of the speech: its date, and whom the speaker
-/// speaks for (who "we" are).
-fn context(speech: &Speech, date: Option<String>) -> Context {
+/// Reads a parsed speech as of its date (a General Debate file's code means
+/// the state of the day) and returns what the extractors know of it: its
+/// date, and whom the speaker speaks for (who "we" are).
+pub fn prepare(speech: &mut Speech) -> Context {
+    let date = speech_date(speech);
+    if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), date.as_deref()) {
+        *code = state_on(code, date);
+    }
     Context { date, speaker_state: speech.speaker.state.clone(), speaker_organisation: speech.speaker.organisation.clone() }
 }
 
@@ -340,12 +342,12 @@ fn warn_undated(has_metadata: bool, warnings: &mut Vec<String>, undated: &[Strin
 /// Extracts and loads a long speech one window at a time, its fingerprint
 /// last; returns its warnings.
 fn load_in_windows(long: LongSpeech, loader: &mut crate::store::Loader<'_>) -> Result<Vec<String>> {
-    let context = context(&long.speech, speech_date(&long.speech));
+    let context = &long.context;
     let mut writer = SpeechWriter::new(&long.speech);
     loader.load(writer.header())?;
     let mut undated = Vec::new();
     for range in windows(&long.text.text, WINDOW) {
-        let mut found = extract_range(&long.text, range, &context);
+        let mut found = extract_range(&long.text, range, context);
         for name in read_as_of(&mut found, context.date.as_deref()) {
             if !undated.contains(&name) {
                 undated.push(name);

@@ -10,7 +10,7 @@ use crate::extract::{
     states, Context,
 };
 use crate::gazetteer::surface;
-use crate::link::{read_as_of, speech_date, state_on, GazetteerDirectory};
+use crate::link::{read_as_of, GazetteerDirectory};
 use crate::rdf::{speech_quads, SpeechWriter};
 use crate::speech::{parse_header, Speech};
 use crate::text::{normalize, windows};
@@ -165,12 +165,7 @@ pub fn speech_to_quads(data: &[u8]) {
 
 fn speech_of(data: &[u8]) -> (Speech, Context) {
     let mut speech = Speech::parse(path_for(data), data, meta_for(data), &GazetteerDirectory);
-    // Field by field, so that what else a context may hold keeps its default.
-    let mut context = Context::default();
-    context.date = speech_date(&speech);
-    if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), context.date.as_deref()) {
-        *code = state_on(code, date);
-    }
+    let context = crate::build::prepare(&mut speech);
     (speech, context)
 }
 
