@@ -52,7 +52,17 @@ impl Error {
 
     /// A store error on the store in `path`.
     pub fn store(path: impl Into<PathBuf>, err: impl std::fmt::Display) -> Self {
-        Error::Store { path: path.into(), message: err.to_string() }
+        let message = err.to_string();
+        // oxigraph 0.5's error for a store another process holds (RocksDB's
+        // lock) points into static memory it then frees on drop, which kills
+        // the process; an error is rare and small, so it is kept, not dropped.
+        std::mem::forget(err);
+        let message = if message.contains("lock") {
+            format!("{message} (another `unkg build` is writing to this store: wait for it to finish)")
+        } else {
+            message
+        };
+        Error::Store { path: path.into(), message }
     }
 }
 

@@ -248,3 +248,19 @@ fn sample_speeches_acts_are_typed_targeted_and_traced() {
     let untraced = query(&store, "SELECT (COUNT(?a) AS ?n) WHERE { ?a unkg:actKind ?k FILTER NOT EXISTS { ?a unkg:evidence/nif:anchorOf ?q } }");
     assert_eq!(untraced[0]["n"], "0");
 }
+
+#[test]
+fn a_second_writer_is_told_the_store_is_busy_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    let before = nquads(&store);
+    // This process holds the store as a build does, RocksDB's lock with it.
+    let writer = unkg::store::KgStore::open(&store).unwrap();
+    let (code, err) = build(&store, &[&samples()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&format!("store {}", store.display())), "names the store: {err}");
+    assert!(err.contains("another `unkg build` is writing to this store"), "{err}");
+    drop(writer);
+    assert_eq!(nquads(&store), before, "the store is as it was");
+}
