@@ -64,26 +64,10 @@ fn members_in_order(year: u16) -> Vec<(String, String)> {
     members
 }
 
-/// The state's English short name, lower-cased and without accents, as the
-/// Council's seating and rotation order sorts it ("Türkiye" as "turkiye").
+/// The state's English short name as the Council's rotation sorts it:
+/// lower-cased, accents folded, word by word ("Türkiye" as "turkiye").
 fn order_key(alpha3: &str) -> String {
-    let name = gazetteer::state(alpha3).map_or(alpha3, |s| s.name.as_str());
-    name.chars()
-        .filter_map(|c| {
-            let c = c.to_lowercase().next().unwrap_or(c);
-            Some(match c {
-                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'í' | 'ì' | 'î' | 'ï' => 'i',
-                'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-                'ú' | 'ù' | 'û' | 'ü' => 'u',
-                'ç' => 'c',
-                'ñ' => 'n',
-                c if c.is_alphanumeric() || c == ' ' => c,
-                _ => return None,
-            })
-        })
-        .collect()
+    crate::extract::slug(gazetteer::state(alpha3).map_or(alpha3, |s| s.name.as_str()))
 }
 
 #[cfg(test)]
