@@ -46,7 +46,7 @@ pub fn read_as_of(found: &mut Extraction, date: Option<&str>) -> Vec<String> {
             }
             continue;
         };
-        if state.start.get(..date.len()).is_none_or(|start| date >= start) {
+        if !before(date, &state.start) {
             continue;
         }
         if let Some(territory) = gazetteer::territory_of(&state.alpha3) {
@@ -61,6 +61,13 @@ pub fn read_as_of(found: &mut Extraction, date: Option<&str>) -> Vec<String> {
     undated
 }
 
+/// Whether `date` (`YYYY-MM-DD` or a bare year) falls before `day`, compared
+/// at the precision `date` has: a bare year is not before a day of that
+/// year. Nothing falls before an empty day.
+fn before(date: &str, day: &str) -> bool {
+    day.get(..date.len()).is_some_and(|day| date < day)
+}
+
 /// The state that `state` continues from the day it ended ("Russia" the
 /// Soviet Union, Serbia and Montenegro the Federal Republic of Yugoslavia).
 fn continued(state: &gazetteer::State) -> Option<&'static gazetteer::State> {
@@ -73,11 +80,9 @@ fn continued(state: &gazetteer::State) -> Option<&'static gazetteer::State> {
 pub fn state_on(code: &str, date: &str) -> String {
     let Some(mut state) = gazetteer::state(code) else { return code.to_owned() };
     for _ in 0..4 {
-        let before = !state.start.is_empty() && state.start.get(..date.len()).is_some_and(|start| date < start);
-        let after = !state.end.is_empty() && state.end.get(..date.len()).is_some_and(|end| date >= end);
-        let next = if before {
+        let next = if before(date, &state.start) {
             continued(state)
-        } else if after {
+        } else if !state.end.is_empty() && state.end.get(..date.len()).is_some_and(|end| date >= end) {
             state.successors.iter().filter_map(|s| gazetteer::state(s)).find(|s| s.start == state.end)
         } else {
             None
