@@ -311,8 +311,7 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
     }
     let mut found = extract(&text, &context);
     let undated = read_as_of(&mut found, context.date.as_deref());
-    let has_metadata = !speech.meta.sources.is_empty();
-    warn_undated(has_metadata, &mut speech.warnings, &undated);
+    warn_undated(&mut speech, &undated);
     let quads = rdf::speech_quads(&speech, &text, &found, &fingerprint);
     Outcome::Built { quads, warnings: speech.warnings, bytes: size }
 }
@@ -330,9 +329,9 @@ pub fn prepare(speech: &mut Speech) -> Context {
 
 /// Says which names were read as today's states because the speech's
 /// metadata gives no date (a plain file with no metadata has none to give).
-fn warn_undated(has_metadata: bool, warnings: &mut Vec<String>, undated: &[String]) {
-    if !undated.is_empty() && has_metadata {
-        warnings.push(format!(
+fn warn_undated(speech: &mut Speech, undated: &[String]) {
+    if !undated.is_empty() && !speech.meta.sources.is_empty() {
+        speech.warnings.push(format!(
             "no date for this speech (the metadata gives none): {} read as the state(s) of today",
             undated.join(", ")
         ));
@@ -341,7 +340,7 @@ fn warn_undated(has_metadata: bool, warnings: &mut Vec<String>, undated: &[Strin
 
 /// Extracts and loads a long speech one window at a time, its fingerprint
 /// last; returns its warnings.
-fn load_in_windows(long: LongSpeech, loader: &mut crate::store::Loader<'_>) -> Result<Vec<String>> {
+fn load_in_windows(mut long: LongSpeech, loader: &mut crate::store::Loader<'_>) -> Result<Vec<String>> {
     let context = &long.context;
     let mut writer = SpeechWriter::new(&long.speech);
     loader.load(writer.header())?;
@@ -356,9 +355,8 @@ fn load_in_windows(long: LongSpeech, loader: &mut crate::store::Loader<'_>) -> R
         loader.load(writer.part(&long.text, &found))?;
     }
     loader.load(writer.fingerprint(&long.fingerprint))?;
-    let mut warnings = long.speech.warnings.clone();
-    warn_undated(!long.speech.meta.sources.is_empty(), &mut warnings, &undated);
-    Ok(warnings)
+    warn_undated(&mut long.speech, &undated);
+    Ok(long.speech.warnings)
 }
 
 /// What decides whether a speech must be rebuilt: this build of unkg, the
