@@ -6,21 +6,7 @@
 use crate::build::Diagnostic;
 use crate::link::GazetteerDirectory;
 use crate::speech::Directory;
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::LazyLock;
-
-const NAMES: &str = include_str!("../../data/council_names.csv");
-
-/// Spellings of the Council's tables for states the state gazetteer does
-/// not list, chiefly those that no longer exist (ISO 3166-3 codes: USSR
-/// `SUN`, Yugoslavia `YUG`, ...), from `data/council_names.csv`.
-fn former_names() -> &'static HashMap<String, String> {
-    static NAMES_BY_FORM: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-        crate::gazetteer::parse("council_names.csv", NAMES, |f| (fold(&f("name")), f("alpha3"))).into_iter().collect()
-    });
-    &NAMES_BY_FORM
-}
 
 /// A name in the lower case the directory compares in, with the forms the
 /// tables print that case-folding alone does not reach: the Turkish dotted
@@ -31,10 +17,9 @@ fn fold(name: &str) -> String {
 
 /// The alpha-3 key of the state a table calls `name`, or `None`.
 pub fn state_key(name: &str) -> Option<String> {
+    // Names of states that are gone ("USSR") are aliases of their
+    // ISO 3166-3 rows in states.csv, which the directory knows.
     let folded = fold(name);
-    if let Some(code) = former_names().get(&folded) {
-        return Some(code.clone());
-    }
     let directory = GazetteerDirectory;
     directory.state_code(&folded).or_else(|| {
         // "NETHERLANDS (KINGDOM OF THE)", "BAHAMAS (THE)": the UN's sorted
