@@ -26,6 +26,7 @@ pub mod link;
 pub mod push;
 pub mod query;
 pub mod rdf;
+pub mod search;
 pub mod serve;
 pub mod speech;
 pub mod store;

@@ -11,36 +11,8 @@ use std::fmt::Write;
 /// `text` with HTML's special characters escaped (XML's rules serve HTML).
 pub(crate) use crate::export::xml::escape as esc;
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}\
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}\
-th{width:14rem;font-weight:normal;color:#555}code,.iri{font-size:.85em;color:#555}mark{background:#fe6}\
-blockquote{margin:.3rem 0 .3rem 1rem;color:#333}textarea{width:100%;font-family:monospace}";
-
 fn page(app: &App, title: &str, body: &str) -> String {
-    let root = esc(&app.base_path);
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t} - unkg</title>\
-         <style>{STYLE}</style></head><body>\n<nav><a href=\"{root}\">unkg</a> · <a href=\"{root}sparql\">SPARQL</a> · \
-         <a href=\"{root}void\">VoID</a> · <a href=\"{root}ontology\">ontology</a> · <a href=\"{root}shapes\">shapes</a></nav>\n\
-         {body}\n</body></html>\n",
-        t = esc(title)
-    )
-}
-
-/// The start page.
-pub(crate) fn index(app: &App) -> oxhttp::model::Response<oxhttp::model::Body> {
-    let r = esc(&app.base_path);
-    let body = format!(
-        "<h1>unkg: UN speeches as linked data</h1><ul>\
-         <li><a href=\"{r}sparql\">{sparql}</a>: the SPARQL 1.1 endpoint (GET or POST <code>query</code>)</li>\
-         <li><a href=\"{r}void\">VoID description</a> of the dataset</li>\
-         <li><a href=\"{r}store\">{store}</a>: the Graph Store Protocol (<code>?graph=IRI</code>); without parameters the whole dataset as N-Quads</li>\
-         <li><a href=\"{r}ontology\">ontology</a> and <a href=\"{r}shapes\">SHACL shapes</a></li>\
-         <li>Resources: <code>{r}id/...</code>, e.g. <a href=\"{r}id/state/FRA\">{r}id/state/FRA</a></li></ul>",
-        sparql = esc(&app.public("sparql")),
-        store = esc(&app.public("store")),
-    );
-    super::http::ok("text/html; charset=utf-8", page(app, "unkg", &body).into_bytes())
+    super::portal::layout(app, title, body, &[])
 }
 
 /// The endpoint's page for browsers: a query form.
@@ -141,7 +113,8 @@ fn property_table(labels: &mut Labels<'_>, triples: &[&Triple], skip_type: bool)
 }
 
 /// The page of one resource.
-pub(crate) fn resource_page(app: &App, d: &Description) -> String {
+/// `extra` (the portal's sections) goes after the properties.
+pub(crate) fn resource_page(app: &App, d: &Description, extra: &str) -> String {
     let mut labels = Labels { app, cache: HashMap::new() };
     let iri = d.iri.as_str();
     let title = labels.get(iri).unwrap_or_else(|| iri.rsplit('/').next().unwrap_or(iri).to_owned());
@@ -160,6 +133,7 @@ pub(crate) fn resource_page(app: &App, d: &Description) -> String {
     );
     let own: Vec<&Triple> = d.outgoing.iter().collect();
     body.push_str(&property_table(&mut labels, &own, true));
+    body.push_str(extra);
 
     if !d.mentions.is_empty() {
         let _ = write!(body, "<h2>Mentioned in speeches ({} mention{})</h2>", d.mention_total, if d.mention_total == 1 { "" } else { "s" });

@@ -9,6 +9,7 @@
 mod html;
 mod http;
 mod negotiate;
+mod portal;
 mod protocol;
 mod resource;
 mod gsp;
@@ -103,6 +104,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         base_path,
         void_cache: std::sync::OnceLock::new(),
     });
+    portal::warm(&app);
     if !bind.ip().is_loopback() {
         eprintln!("warning: listening on {bind}, which other machines can reach");
     }
@@ -183,7 +185,7 @@ fn route(app: &App, request: &mut Request<Body>) -> HttpResult {
             http::read_only()
         }),
         _ if !reading => Err(HttpError::new(405, format!("{method} is not allowed on /{path}: use GET"))),
-        "" | "index.html" => Ok(html::index(app)),
+        p if portal::handles(p) => portal::respond(app, request, p),
         "void" | ".well-known/void" => void::respond(app, request),
         "ontology" => resource::static_rdf(app, request, crate::rdf::ONTOLOGY_TTL, "unkg ontology"),
         "shapes" => resource::static_rdf(app, request, SHAPES_TTL, "unkg shapes"),

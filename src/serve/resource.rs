@@ -86,7 +86,7 @@ pub(crate) fn respond(app: &App, request: &Request<Body>, path: &str) -> HttpRes
         return Err(HttpError::new(404, format!("the store says nothing about <{iri}>")));
     }
     if out == Out::Html {
-        return Ok(http::negotiated(out.media_type(), super::html::resource_page(app, &d).into_bytes()));
+        return super::portal::resource_html(app, request, &d);
     }
     write::respond_rdf(out, &publish(app, &d))
 }

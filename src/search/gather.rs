@@ -1,0 +1,206 @@
+//! Reading what the index holds out of the store, one predicate at a time
+//! (a scan of the predicate index is far faster than a SPARQL join over
+//! thousands of named graphs; the joins happen here in memory).
+
+use super::{Entry, IndexData, SpeechRow};
+use crate::error::{Error, Result};
+use crate::rdf::vocab::{class, prop, DCTERMS, FOAF, ITSRDF, RDF, RDFS, SKOS, UNKG};
+use crate::store::KgStore;
+use oxigraph::model::{NamedNode, Term};
+use std::collections::HashMap;
+
+/// The classes indexed, most specific first: a node typed both Delegate
+/// and Person is listed as a Delegate.
+pub const KINDS: &[&str] = &[
+    class::SPEECH,
+    class::MEETING,
+    class::STATE,
+    class::ORGANISATION,
+    class::RESOLUTION,
+    class::DOCUMENT,
+    class::PLACE,
+    class::DELEGATE,
+    class::PERSON,
+];
+
+fn node(ns: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ns}{local}"))
+}
+
+/// Every (subject IRI, object) pair of `predicate` across all graphs.
+fn pairs(store: &KgStore, predicate: &NamedNode, mut each: impl FnMut(&str, &Term)) -> Result<()> {
+    for q in store.store().quads_for_pattern(None, Some(predicate.as_ref()), None, None) {
+        let q = q.map_err(|e| Error::store(store.path(), e))?;
+        if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject {
+            each(s.as_str(), &q.object);
+        }
+    }
+    Ok(())
+}
+
+fn literal(t: &Term) -> Option<(&str, Option<&str>)> {
+    match t {
+        Term::Literal(l) => Some((l.value(), l.language())),
+        _ => None,
+    }
+}
+
+fn iri(t: &Term) -> Option<&str> {
+    match t {
+        Term::NamedNode(n) => Some(n.as_str()),
+        _ => None,
+    }
+}
+
+/// Reads every indexed resource of `store` with its labels, counts and,
+/// for speeches, the year, meeting and state spoken for.
+pub fn gather(store: &KgStore) -> Result<IndexData> {
+    let rdf_type = node(RDF, "type");
+    // Rank of each kind: the lowest (most specific) wins.
+    let rank: HashMap<String, usize> = KINDS.iter().enumerate().map(|(i, k)| (format!("{UNKG}{k}"), i)).collect();
+    let mut kind_of: HashMap<String, usize> = HashMap::new();
+    pairs(store, &rdf_type, |s, o| {
+        if let Some(&r) = iri(o).and_then(|o| rank.get(o)) {
+            let k = kind_of.entry(s.to_owned()).or_insert(r);
+            *k = (*k).min(r);
+        }
+    })?;
+    let mut subjects: Vec<(&String, &usize)> = kind_of.iter().collect();
+    subjects.sort();
+    let mut entries: Vec<Entry> = subjects
+        .iter()
+        .map(|(s, &k)| Entry { iri: (*s).clone(), label: String::new(), kind: KINDS[k].to_owned(), ..Entry::default() })
+        .collect();
+    let at: HashMap<String, u32> = entries.iter().enumerate().map(|(i, e)| (e.iri.clone(), i as u32)).collect();
+
+    // Labels: the first preferred form is the label, every other an alias.
+    // English or untagged labels win over other languages.
+    let label_props = [(SKOS, "prefLabel"), (RDFS, "label"), (FOAF, "name")];
+    let mut best: Vec<(usize, String)> = vec![(usize::MAX, String::new()); entries.len()];
+    for (rank, (ns, local)) in label_props.iter().enumerate() {
+        pairs(store, &node(ns, local), |s, o| {
+            let (Some(&i), Some((value, lang))) = (at.get(s), literal(o)) else { return };
+            let r = rank * 2 + usize::from(!matches!(lang, None | Some("en")));
+            let e = &mut entries[i as usize];
+            let b = &mut best[i as usize];
+            if r < b.0 || (r == b.0 && value < b.1.as_str()) {
+                b.0 = r;
+                b.1 = value.to_owned();
+            }
+            e.aliases.push(value.to_owned());
+        })?;
+    }
+    let alias_props = [(SKOS, "altLabel"), (UNKG, prop::NAME_AS_PRINTED), (UNKG, prop::ALPHA3), (UNKG, prop::SYMBOL)];
+    for (ns, local) in alias_props {
+        pairs(store, &node(ns, local), |s, o| {
+            if let (Some(&i), Some((value, _))) = (at.get(s), literal(o)) {
+                entries[i as usize].aliases.push(value.to_owned());
+            }
+        })?;
+    }
+    for (e, (_, label)) in entries.iter_mut().zip(best) {
+        e.label = if label.is_empty() { e.iri.rsplit('/').next().unwrap_or(&e.iri).to_owned() } else { label };
+        let label = e.label.clone();
+        e.aliases.retain(|a| *a != label);
+        e.aliases.sort();
+        e.aliases.dedup();
+    }
+
+    // Speeches: year, meeting, state spoken for, position in the meeting.
+    let speech_kind = KINDS.iter().position(|k| *k == class::SPEECH).unwrap_or(0);
+    let mut speeches: Vec<SpeechRow> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == KINDS[speech_kind])
+        .map(|(i, _)| SpeechRow { entry: i as u32, ..SpeechRow::default() })
+        .collect();
+    let speech_at: HashMap<u32, u32> = speeches.iter().enumerate().map(|(i, s)| (s.entry, i as u32)).collect();
+    let row = |s: &str| at.get(s).and_then(|e| speech_at.get(e)).map(|&r| r as usize);
+    let mut dates: HashMap<u32, String> = HashMap::new();
+    pairs(store, &node(DCTERMS, "date"), |s, o| {
+        if let (Some(&i), Some((value, _))) = (at.get(s), literal(o)) {
+            dates.insert(i, value.to_owned());
+        }
+    })?;
+    let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok());
+    pairs(store, &node(UNKG, prop::MEETING), |s, o| {
+        if let (Some(r), Some(&m)) = (row(s), iri(o).and_then(|o| at.get(o))) {
+            speeches[r].meeting = Some(m);
+        }
+    })?;
+    pairs(store, &node(UNKG, prop::SPEAKS_FOR), |s, o| {
+        if let (Some(r), Some(&m)) = (row(s), iri(o).and_then(|o| at.get(o))) {
+            speeches[r].state = Some(m);
+        }
+    })?;
+    pairs(store, &node(UNKG, prop::POSITION), |s, o| {
+        if let (Some(r), Some((value, _))) = (row(s), literal(o)) {
+            speeches[r].position = value.parse().unwrap_or(0);
+        }
+    })?;
+    for s in &mut speeches {
+        let own = dates.get(&s.entry);
+        let meeting = s.meeting.and_then(|m| dates.get(&m));
+        s.year = own.or(meeting).and_then(|d| year(d));
+    }
+
+    // Mentions: the mention's IRI is `speech#char=b,e`, so its speech is
+    // read off the IRI instead of joining on nif:referenceContext.
+    let mut counts: HashMap<(u32, u32), u32> = HashMap::new();
+    pairs(store, &node(ITSRDF, "taIdentRef"), |s, o| {
+        let speech = s.split_once('#').map_or(s, |(sp, _)| sp);
+        if let (Some(r), Some(&e)) = (row(speech), iri(o).and_then(|o| at.get(o))) {
+            *counts.entry((e, r as u32)).or_insert(0) += 1;
+        }
+    })?;
+    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); entries.len()];
+    for ((e, r), n) in counts {
+        postings[e as usize].push((r, n));
+        speeches[r as usize].entities.push(e);
+    }
+    for (e, list) in entries.iter_mut().zip(postings.iter_mut()) {
+        list.sort_unstable();
+        e.speeches = list.len() as u64;
+        e.mentions = list.iter().map(|(_, n)| u64::from(*n)).sum();
+    }
+    for s in &mut speeches {
+        s.entities.sort_unstable();
+        if let Some(m) = s.meeting {
+            entries[m as usize].speeches += 1;
+        }
+    }
+    for s in &speeches {
+        entries[s.entry as usize].speeches = 1;
+    }
+    Ok(IndexData { entries, speeches, postings, stamp: String::new() })
+}
+
+/// A digest of what the store holds: every speech graph's build
+/// fingerprint and content hash, which change whenever a build changes
+/// the store.
+pub fn stamp(store: &KgStore) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut rows: Vec<(String, String)> = store.fingerprints()?.into_iter().collect();
+    let mut hashes: Vec<String> = Vec::new();
+    pairs(store, &node(UNKG, prop::CONTENT_HASH), |s, o| {
+        if let Some((v, _)) = literal(o) {
+            hashes.push(format!("{s} {v}"));
+        }
+    })?;
+    rows.sort();
+    hashes.sort();
+    let mut h = Sha256::new();
+    h.update(super::FORMAT.as_bytes());
+    h.update(env!("UNKG_BUILD_ID").as_bytes());
+    for (g, f) in rows {
+        h.update(g.as_bytes());
+        h.update([0]);
+        h.update(f.as_bytes());
+        h.update([0]);
+    }
+    for line in hashes {
+        h.update(line.as_bytes());
+        h.update([0]);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
