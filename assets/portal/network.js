@@ -22,7 +22,7 @@
       var maxWeight = Math.max.apply(null, net.edges.map(function (e) { return e.weight; }).concat([1]));
       var elements = net.nodes.map(function (n) {
         return { data: { id: n.id, label: n.label, href: n.href, kind: n.kind,
-          size: 12 + 48 * Math.sqrt(n.pagerank / maxRank), colour: palette[n.community % palette.length] } };
+          size: 8 + 32 * Math.sqrt(n.pagerank / maxRank), colour: palette[n.community % palette.length] } };
       }).concat(net.edges.map(function (e, i) {
         return { data: { id: "e" + i, source: e.source, target: e.target, width: 0.5 + 6 * e.weight / maxWeight } };
       }));

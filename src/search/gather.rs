@@ -191,7 +191,6 @@ pub fn stamp(store: &KgStore) -> Result<String> {
     hashes.sort();
     let mut h = Sha256::new();
     h.update(super::FORMAT.as_bytes());
-    h.update(env!("UNKG_BUILD_ID").as_bytes());
     for (g, f) in rows {
         h.update(g.as_bytes());
         h.update([0]);

@@ -8,7 +8,6 @@ use crate::rdf::vocab::{FOAF, ITSRDF, NIF, OWL, RDFS, SCHEMA, SKOS};
 use oxhttp::model::{Body, Request};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef, Triple};
-use oxigraph::sparql::QueryResults;
 use std::collections::HashSet;
 
 /// Most triples pointing at a resource that a description lists: a state
@@ -16,6 +15,23 @@ use std::collections::HashSet;
 const MAX_INCOMING: usize = 1000;
 /// Most mentions (with their quotes) a description lists.
 const MAX_MENTIONS: usize = 500;
+
+/// How much of a resource's neighbourhood a description gathers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    /// Most triples pointing at the resource.
+    pub(crate) incoming: usize,
+    /// Most mentions quoted.
+    pub(crate) mentions: usize,
+    /// Whether to count every mention: a scan of all of them (140 000 for
+    /// the UN), which the portal's pages take from the search index instead.
+    pub(crate) count: bool,
+}
+
+/// What the RDF descriptions list.
+const FULL: Limits = Limits { incoming: MAX_INCOMING, mentions: MAX_MENTIONS, count: true };
+/// What a page for people lists: the portal pages through the rest.
+const PAGE: Limits = Limits { incoming: 200, mentions: 40, count: false };
 
 /// One place a speech mentions the resource.
 pub(crate) struct MentionRow {
@@ -81,12 +97,12 @@ pub(crate) fn respond(app: &App, request: &Request<Body>, path: &str) -> HttpRes
     let node = NamedNode::new(&iri).map_err(|e| HttpError::new(400, format!("{path}: not an IRI path: {e}")))?;
     let params = url_params(request);
     let out = negotiate::choose(negotiate::RESOURCE, params.one("format")?.as_deref(), http::accept(request).as_deref())?;
-    let d = describe(app, node)?;
+    let d = describe(app, node, if out == Out::Html { PAGE } else { FULL })?;
     if d.outgoing.is_empty() && d.incoming.is_empty() && d.mentions.is_empty() {
         return Err(HttpError::new(404, format!("the store says nothing about <{iri}>")));
     }
     if out == Out::Html {
-        return super::portal::resource_html(app, request, &d);
+        return super::portal::resource_html(app, request, d);
     }
     write::respond_rdf(out, &publish(app, &d))
 }
@@ -135,7 +151,7 @@ fn distinct(into: &mut Vec<Triple>, seen: &mut HashSet<Triple>, t: Triple) {
 }
 
 /// Gathers the description of `node`.
-pub(crate) fn describe(app: &App, node: NamedNode) -> Result<Description, HttpError> {
+pub(crate) fn describe(app: &App, node: NamedNode, limits: Limits) -> Result<Description, HttpError> {
     let store = app.store.store();
     let err = |e: &dyn std::fmt::Display| HttpError::new(500, format!("reading the store failed: {e}"));
     let mut seen = HashSet::new();
@@ -171,64 +187,71 @@ pub(crate) fn describe(app: &App, node: NamedNode) -> Result<Description, HttpEr
             continue;
         }
         distinct(&mut incoming, &mut seen, t);
-        if incoming.len() >= MAX_INCOMING {
+        if incoming.len() >= limits.incoming {
             break;
         }
     }
-    let mention_total = store.quads_for_pattern(None, Some(ident.as_ref()), Some(node.as_ref().into()), None).count();
-    let mentions = if mention_total == 0 { Vec::new() } else { mentions(app, &node)? };
+    let (mention_total, mentions) = if limits.count {
+        let total = store.quads_for_pattern(None, Some(ident.as_ref()), Some(node.as_ref().into()), None).count();
+        (total, if total == 0 { Vec::new() } else { mentions(app, &node, limits.mentions)? })
+    } else {
+        let rows = mentions(app, &node, limits.mentions)?;
+        (rows.len(), rows)
+    };
     Ok(Description { iri: node, outgoing, parts, incoming, mentions, mention_total })
 }
 
 /// The mentions of `node`, each with its speech and the text around it.
-fn mentions(app: &App, node: &NamedNode) -> Result<Vec<MentionRow>, HttpError> {
-    // The context is cut here rather than with SUBSTR in the query: that
-    // would walk a whole speech text for every mention, kept or not.
-    let query = format!(
-        "SELECT ?speech ?slabel ?m ?q ?b ?e WHERE {{
-           ?m itsrdf:taIdentRef {node} ; nif:referenceContext ?speech ; nif:anchorOf ?q ;
-              nif:beginIndex ?b ; nif:endIndex ?e .
-           OPTIONAL {{ ?speech rdfs:label ?slabel }}
-         }} ORDER BY ?speech ?b LIMIT {MAX_MENTIONS}"
-    );
-    let failed = |e: &dyn std::fmt::Display| HttpError::new(500, format!("listing mentions failed: {e}"));
-    let prepared = crate::query::prepare(&query, "<mentions>").map_err(|e| failed(&e))?;
-    let results = prepared.on_store(app.store.store()).execute().map_err(|e| failed(&e))?;
+fn mentions(app: &App, node: &NamedNode, max: usize) -> Result<Vec<MentionRow>, HttpError> {
+    // The first mentions in the index's order (by mention IRI, which is
+    // `speech#char=b,e`), each looked up by its own few triples: bounded
+    // work however often the entity is mentioned, where a sorted SPARQL
+    // join would first gather all of them (140 000 for the UN).
     let store = app.store.store();
-    let is_string = iri(NIF, "isString");
-    let mut texts: std::collections::HashMap<String, Vec<char>> = std::collections::HashMap::new();
-    let mut rows = Vec::new();
-    if let QueryResults::Solutions(solutions) = results {
-        for s in solutions {
-            let s = s.map_err(|e| failed(&e))?;
-            let text = |v: &str| match s.get(v) {
-                Some(Term::Literal(l)) => l.value().to_owned(),
-                Some(Term::NamedNode(n)) => n.as_str().to_owned(),
-                _ => String::new(),
-            };
-            let speech = text("speech");
-            let chars = texts.entry(speech.clone()).or_insert_with(|| {
-                NamedNodeRef::new(&speech)
-                    .ok()
-                    .and_then(|n| {
-                        store.quads_for_pattern(Some(n.into()), Some(is_string.as_ref()), None, None).flatten().find_map(|q| match q.object {
-                            Term::Literal(l) => Some(l.value().chars().collect()),
-                            _ => None,
-                        })
-                    })
-                    .unwrap_or_default()
-            });
-            let (b, e) = (text("b").parse::<usize>().unwrap_or(0), text("e").parse::<usize>().unwrap_or(0));
-            let (b, e) = (b.min(chars.len()), e.min(chars.len()).max(b.min(chars.len())));
-            rows.push(MentionRow {
-                speech_label: Some(text("slabel")).filter(|l| !l.is_empty()),
-                mention: text("m"),
-                quote: text("q"),
-                before: chars[b.saturating_sub(80)..b].iter().collect(),
-                after: chars[e..(e + 80).min(chars.len())].iter().collect(),
-                speech,
-            });
+    let failed = |e: &dyn std::fmt::Display| HttpError::new(500, format!("listing mentions failed: {e}"));
+    let (ident, context, anchor) = (iri(ITSRDF, "taIdentRef"), iri(NIF, "referenceContext"), iri(NIF, "anchorOf"));
+    let (begin, end, is_string, rdfs_label) = (iri(NIF, "beginIndex"), iri(NIF, "endIndex"), iri(NIF, "isString"), iri(RDFS, "label"));
+    let object = |s: NamedOrBlankNode, p: &NamedNode| -> Option<Term> {
+        store.quads_for_pattern(Some(s.as_ref()), Some(p.as_ref()), None, None).flatten().next().map(|q| q.object)
+    };
+    let text = |t: Option<Term>| match t {
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        _ => String::new(),
+    };
+    let mut found = Vec::new();
+    for q in store.quads_for_pattern(None, Some(ident.as_ref()), Some(node.as_ref().into()), None) {
+        let q = q.map_err(|e| failed(&e))?;
+        let m = q.subject;
+        let Some(Term::NamedNode(speech)) = object(m.clone(), &context) else { continue };
+        let b = text(object(m.clone(), &begin)).parse::<usize>().unwrap_or(0);
+        let e = text(object(m.clone(), &end)).parse::<usize>().unwrap_or(0);
+        let quote = text(object(m.clone(), &anchor));
+        found.push((speech, b, e, quote, m));
+        if found.len() >= max {
+            break;
         }
+    }
+    found.sort_by(|x, y| (x.0.as_str(), x.1).cmp(&(y.0.as_str(), y.1)));
+    let mut texts: std::collections::HashMap<NamedNode, (Vec<char>, String)> = std::collections::HashMap::new();
+    let mut rows = Vec::new();
+    for (speech, b, e, quote, m) in found {
+        let (chars, label) = texts.entry(speech.clone()).or_insert_with(|| {
+            let s: NamedOrBlankNode = speech.clone().into();
+            (text(object(s.clone(), &is_string)).chars().collect(), text(object(s, &rdfs_label)))
+        });
+        let (b, e) = (b.min(chars.len()), e.min(chars.len()).max(b.min(chars.len())));
+        rows.push(MentionRow {
+            speech_label: Some(label.clone()).filter(|l| !l.is_empty()),
+            mention: match m {
+                NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
+                other => other.to_string(),
+            },
+            quote,
+            before: chars[b.saturating_sub(80)..b].iter().collect(),
+            after: chars[e..(e + 80).min(chars.len())].iter().collect(),
+            speech: speech.as_str().to_owned(),
+        });
     }
     Ok(rows)
 }

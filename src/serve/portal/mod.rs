@@ -56,9 +56,12 @@ pub(crate) fn portal(app: &App) -> &'static Portal {
     })
 }
 
-/// Builds the portal's index before the first request, so that no visitor waits for it.
-pub(crate) fn warm(app: &App) {
+/// Builds the portal's index before the first request, so that no visitor
+/// waits for it, and the default networks in the background.
+pub(crate) fn warm(app: &std::sync::Arc<App>) {
     portal(app);
+    let app = app.clone();
+    std::thread::spawn(move || network::prepare_defaults(&app));
 }
 
 impl Portal {
@@ -88,9 +91,14 @@ pub(crate) fn respond(app: &App, request: &Request<Body>, path: &str) -> HttpRes
 
 /// The HTML of a resource page: a speech in the reader, anything else as
 /// its description with the portal's sections added.
-pub(crate) fn resource_html(app: &App, request: &Request<Body>, d: &Description) -> HttpResult {
+/// The description lists a few mentions and does not count them: the
+/// index has the count.
+pub(crate) fn resource_html(app: &App, request: &Request<Body>, mut d: Description) -> HttpResult {
     let params = super::url_params(request);
-    let html = if reader::is_speech(d) { reader::page(app, d)? } else { entity::page(app, &params, d)? };
+    if let Some(i) = portal(app).index().ok().and_then(|index| index.entry_of(d.iri.as_str()).map(|i| index.entry(i).mentions)) {
+        d.mention_total = d.mention_total.max(i as usize);
+    }
+    let html = if reader::is_speech(&d) { reader::page(app, &d)? } else { entity::page(app, &params, &d)? };
     Ok(html_response(html))
 }
 

@@ -95,6 +95,18 @@ impl Spec {
     }
 }
 
+/// Builds the network each view's page starts with, so that the first
+/// visitor does not wait for it (the co-mention view of a General Debate
+/// year takes seconds).
+pub(crate) fn prepare_defaults(app: &App) {
+    for view in ["co-mention", "citations", "delegates"] {
+        let params = Params::parse(format!("view={view}").as_bytes());
+        if let Err(e) = Spec::parse(app, &params).and_then(|spec| network(app, &spec)) {
+            eprintln!("warning: the default {view} network could not be built: {}", e.message());
+        }
+    }
+}
+
 fn latest_year(app: &App) -> Option<i32> {
     portal(app).index().ok()?.data.speeches.iter().filter_map(|s| s.year).max()
 }

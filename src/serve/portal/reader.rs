@@ -69,7 +69,13 @@ pub(crate) fn page(app: &App, d: &Description) -> Result<String, HttpError> {
         }
         let (Some(b), Some(e)) = (get(ts, NIF, "beginIndex"), get(ts, NIF, "endIndex")) else { continue };
         let (Ok(begin), Ok(end)) = (b.parse::<usize>(), e.parse::<usize>()) else { continue };
-        spans.push(Span { iri: s.clone(), begin, end, entity: get(ts, ITSRDF, "taIdentRef") });
+        let entity = get(ts, ITSRDF, "taIdentRef");
+        // Besides mentions of entities and dates, the speech's parts include
+        // the evidence of its acts (whole sentences): those are not marked.
+        if entity.is_none() && get(ts, UNKG, prop::DATE_VALUE).is_none() {
+            continue;
+        }
+        spans.push(Span { iri: s.clone(), begin, end, entity });
     }
 
     let mut body = format!("<article class=\"speech\"><h1>{}</h1>", esc(&title));

@@ -57,8 +57,9 @@ pub(crate) struct Dot {
 /// A star around `centre`: the other dots on a circle, an edge to each
 /// whose width grows with its weight (0 to 1).
 pub(crate) fn star(centre: &Dot, around: &[(Dot, f64)]) -> String {
-    let (w, h) = (640.0_f64, 420.0_f64);
-    let (cx, cy, r) = (w / 2.0, h / 2.0, 160.0_f64);
+    // Wide enough for the labels beside the circle.
+    let (w, h) = (900.0_f64, 420.0_f64);
+    let (cx, cy, r) = (w / 2.0, h / 2.0, 150.0_f64);
     let mut edges = String::new();
     let mut nodes = String::new();
     let n = around.len().max(1) as f64;
