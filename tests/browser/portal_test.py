@@ -1,0 +1,143 @@
+"""The portal in a real browser: headless Chromium driven by Selenium.
+
+Usage: portal_test.py BASE_URL
+Environment: UNKG_CHROMIUM and UNKG_CHROMEDRIVER (paths), and optionally
+UNKG_SCREENSHOTS=DIR to save home.png, speech.png, entity.png, network.png
+and editor.png there (the README's pictures, docs/img).
+
+The four scenarios of issue #11, each printing "<name>: ok" when it passes:
+search "Kazakhstan" and open the state; open a speech and count the marked
+mentions against the store (a SPARQL COUNT through /sparql); open a network
+and check that nodes are drawn; run a canned query and see its rows.
+"""
+
+import json
+import os
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = sys.argv[1].rstrip("/") + "/"
+SHOTS = os.environ.get("UNKG_SCREENSHOTS")
+SPEECH = "001_eadf400dcecc39c9"
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ["UNKG_CHROMIUM"]
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(os.environ["UNKG_CHROMEDRIVER"]), options=options)
+
+
+def shot(driver, name, height=None):
+    if not SHOTS:
+        return
+    os.makedirs(SHOTS, exist_ok=True)
+    full = height or driver.execute_script("return Math.min(document.body.scrollHeight, 2400)")
+    driver.set_window_size(1280, max(800, int(full)))
+    time.sleep(0.3)
+    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    driver.set_window_size(1280, 1000)
+
+
+def csp_errors(driver):
+    """Console errors about the Content-Security-Policy: a blocked script is a bug."""
+    try:
+        logs = driver.get_log("browser")
+    except Exception:
+        return []
+    return [l["message"] for l in logs if "Content Security Policy" in l.get("message", "")]
+
+
+def sparql_count(query):
+    url = BASE + "sparql?" + urllib.parse.urlencode({"query": query})
+    req = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        data = json.load(r)
+    return int(data["results"]["bindings"][0]["n"]["value"])
+
+
+def search(driver, wait):
+    driver.get(BASE)
+    shot(driver, "home")
+    box = driver.find_element(By.CSS_SELECTOR, "main input[type=search]")
+    box.send_keys("Kazakhstan", Keys.ENTER)
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.results li")))
+    first = driver.find_element(By.CSS_SELECTOR, "ol.results li a")
+    assert first.text == "Kazakhstan", first.text
+    first.click()
+    wait.until(EC.title_contains("Kazakhstan"))
+    assert driver.current_url.rstrip("/").endswith("/id/state/KAZ"), driver.current_url
+    assert driver.find_elements(By.CSS_SELECTOR, "svg.star circle"), "no network around the state"
+    shot(driver, "entity")
+    print("search: ok (Kazakhstan -> %s)" % driver.current_url)
+
+
+def speech(driver, wait):
+    driver.get(BASE + "id/speech/" + SPEECH)
+    wait.until(EC.presence_of_element_located((By.ID, "text")))
+    marks = driver.find_elements(By.CSS_SELECTOR, "#text [data-entity]")
+    expected = sparql_count(
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?m nif:referenceContext <https://w3id.org/unkg/id/speech/%s> ; itsrdf:taIdentRef ?e }" % SPEECH
+    )
+    assert len(marks) == expected, "%d marks, %d mentions in the store" % (len(marks), expected)
+    # Each mark links to its entity.
+    href = marks[0].get_attribute("href")
+    assert "/id/" in href, href
+    shot(driver, "speech", 1400)
+    print("speech: ok (%d marked mentions = %d in the store)" % (len(marks), expected))
+
+
+def network(driver, wait):
+    driver.get(BASE + "network?view=co-mention&min-weight=2&top=60")
+    box = wait.until(EC.presence_of_element_located((By.ID, "network")))
+    WebDriverWait(driver, 60).until(lambda d: box.get_attribute("data-drawn"))
+    drawn = int(box.get_attribute("data-drawn"))
+    assert drawn > 0, "no node drawn"
+    assert driver.find_elements(By.CSS_SELECTOR, "#network canvas"), "no canvas"
+    errors = csp_errors(driver)
+    assert not errors, errors
+    time.sleep(0.5)
+    shot(driver, "network", 1000)
+    print("network: ok (%d nodes drawn)" % drawn)
+
+
+def editor(driver, wait):
+    driver.get(BASE + "editor")
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#editor .cm-editor")))
+    Select(driver.find_element(By.ID, "canned")).select_by_value("speakers")
+    driver.find_element(By.ID, "run").click()
+    WebDriverWait(driver, 60).until(lambda d: d.find_element(By.ID, "results").get_attribute("data-rows"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "#result-table tbody tr")
+    assert len(rows) == 5, "%d rows" % len(rows)
+    assert driver.find_elements(By.CSS_SELECTOR, ".cm-content"), "no highlighting editor"
+    errors = csp_errors(driver)
+    assert not errors, errors
+    shot(driver, "editor", 1100)
+    print("editor: ok (%d rows)" % len(rows))
+
+
+def main():
+    driver = browser()
+    try:
+        wait = WebDriverWait(driver, 30)
+        search(driver, wait)
+        speech(driver, wait)
+        network(driver, wait)
+        editor(driver, wait)
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
