@@ -214,7 +214,7 @@ fn the_reader_marks_every_mention_the_store_has() {
         let expected = mention_count(&s, speech);
         assert!(expected > 0);
         assert_eq!(marks, expected, "{speech}: marks against the store's mentions");
-        assert!(page.body.contains("data-entity=\"".to_owned() + &s.url("id/state/KAZ") + "\""), "{speech}");
+        assert!(page.body.contains(&format!("data-entity=\"{}\"", s.url("id/state/KAZ"))), "{speech}");
         assert!(page.body.contains("href=\"/id/state/KAZ\""), "the speaker's state links to its page");
     }
 }
