@@ -19,10 +19,13 @@
     .then(function (net) {
       if (!net.nodes.length) { status("No node matches these filters: lower the minimum weight or widen the dates."); return; }
       var maxRank = Math.max.apply(null, net.nodes.map(function (n) { return n.pagerank; })) || 1;
+      // Only the most central nodes are labelled; the others on hover.
+      var ranks = net.nodes.map(function (n) { return n.pagerank; }).sort(function (a, b) { return b - a; });
+      var labelFrom = ranks[Math.min(ranks.length - 1, 24)];
       var maxWeight = Math.max.apply(null, net.edges.map(function (e) { return e.weight; }).concat([1]));
       var elements = net.nodes.map(function (n) {
-        return { data: { id: n.id, label: n.label, href: n.href, kind: n.kind,
-          size: 8 + 32 * Math.sqrt(n.pagerank / maxRank), colour: palette[n.community % palette.length] } };
+        return { data: { id: n.id, label: n.label, shown: n.pagerank >= labelFrom ? n.label : "", href: n.href, kind: n.kind,
+          size: 6 + 26 * Math.sqrt(n.pagerank / maxRank), colour: palette[n.community % palette.length] } };
       }).concat(net.edges.map(function (e, i) {
         return { data: { id: "e" + i, source: e.source, target: e.target, width: 0.5 + 6 * e.weight / maxWeight } };
       }));
@@ -32,7 +35,9 @@
         elements: elements,
         style: [
           { selector: "node", style: { "background-color": "data(colour)", width: "data(size)", height: "data(size)",
-            label: "data(label)", "font-size": 9, "text-valign": "bottom", "text-margin-y": 2, color: "#1d2330" } },
+            label: "data(shown)", "font-size": 8, "text-valign": "bottom", "text-margin-y": 2, color: "#1d2330",
+            "text-outline-color": "#fff", "text-outline-width": 2 } },
+          { selector: "node.hover", style: { label: "data(label)", "z-index": 10 } },
           { selector: "edge", style: { width: "data(width)", "line-color": "#b9c3d0", opacity: 0.7,
             "curve-style": "haystack", "target-arrow-shape": net.directed ? "triangle" : "none" } },
           { selector: "node:selected", style: { "border-width": 3, "border-color": "#000" } }
@@ -41,6 +46,11 @@
         wheelSensitivity: 0.3
       });
       cy.on("tap", "node", function (evt) { window.location.href = evt.target.data("href"); });
+      cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); });
+      cy.on("mouseout", "node", function (evt) { evt.target.removeClass("hover"); });
+      status("");
+      var info = document.getElementById("network-info");
+      if (info) info.textContent = net.nodes.length + " nodes, " + net.edges.length + " edges, minimum weight " + net.min_weight + ".";
       box.setAttribute("data-nodes", String(net.nodes.length));
       box.setAttribute("data-edges", String(net.edges.length));
       box.setAttribute("data-drawn", String(cy.nodes().length));

@@ -130,9 +130,11 @@ impl<'a> Source<'a> {
         let first = |m: &HashMap<String, BTreeSet<String>>, k: &str| m.get(k).and_then(|v| v.iter().next().cloned());
         let mut out = Vec::new();
         for iri in types {
+            let meeting = first(&meetings, &iri);
             let s = Speech {
-                date: first(&dates, &iri),
-                meeting: first(&meetings, &iri),
+                // A General Debate speech is dated by its session's year only.
+                date: first(&dates, &iri).or_else(|| meeting.as_deref().and_then(|m| first(&dates, m))),
+                meeting,
                 speaker: first(&speakers, &iri),
                 principal: first(&principals, &iri),
                 iri,

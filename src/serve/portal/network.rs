@@ -20,6 +20,8 @@ use std::sync::{Arc, Mutex};
 /// few hundred a force layout is a hairball and the page slows down.
 const DEFAULT_TOP: usize = 100;
 const MAX_TOP: usize = 400;
+/// Edges per node drawn when no minimum weight is given.
+const EDGES_PER_NODE: usize = 3;
 /// Networks kept; the oldest goes first.
 const CACHED: usize = 32;
 
@@ -32,6 +34,8 @@ pub(crate) struct Cache {
 struct Built {
     net: Network,
     description: String,
+    /// The lightest edge kept, given or chosen.
+    min_weight: f64,
 }
 
 /// What a network request asks for, with defaults filled in.
@@ -40,7 +44,10 @@ struct Spec {
     from: Option<String>,
     to: Option<String>,
     types: Vec<String>,
-    min_weight: f64,
+    /// The lightest edge kept; `None`: the lightest of the heaviest
+    /// [`EDGES_PER_NODE`] edges per node drawn, so that a dense year is not
+    /// a hairball (and its communities show).
+    min_weight: Option<f64>,
     top: usize,
     focus: Option<String>,
 }
@@ -64,15 +71,15 @@ impl Spec {
         }
         let types: Vec<String> = text("type")?.map(|t| t.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()).unwrap_or_default();
         let min_weight = match text("min-weight")? {
-            None => if view == "co-mention" { 2.0 } else { 1.0 },
-            Some(w) => w.parse::<f64>().ok().filter(|w| w.is_finite() && *w >= 0.0).ok_or_else(|| HttpError::new(400, format!("min-weight={w}: expected a number")))?,
+            None => None,
+            Some(w) => Some(w.parse::<f64>().ok().filter(|w| w.is_finite() && *w >= 0.0).ok_or_else(|| HttpError::new(400, format!("min-weight={w}: expected a number")))?),
         };
         let top = bounded(params, "top", DEFAULT_TOP, MAX_TOP)?.max(1);
         Ok(Spec { view, from, to, types, min_weight, top, focus })
     }
 
     fn key(&self) -> String {
-        format!("{}|{:?}|{:?}|{}|{}|{}|{:?}", self.view, self.from, self.to, self.types.join(","), self.min_weight, self.top, self.focus)
+        format!("{}|{:?}|{:?}|{}|{:?}|{}|{:?}", self.view, self.from, self.to, self.types.join(","), self.min_weight, self.top, self.focus)
     }
 
     /// The query string that asks for this network.
@@ -86,7 +93,9 @@ impl Spec {
         if !self.types.is_empty() {
             q.append_pair("type", &self.types.join(","));
         }
-        q.append_pair("min-weight", &self.min_weight.to_string());
+        if let Some(w) = self.min_weight {
+            q.append_pair("min-weight", &w.to_string());
+        }
         q.append_pair("top", &self.top.to_string());
         if let Some(f) = &self.focus {
             q.append_pair("focus", f);
@@ -130,7 +139,7 @@ fn network(app: &App, spec: &Spec) -> Result<Arc<Built>, HttpError> {
 
 fn build(app: &App, spec: &Spec) -> Result<Built, HttpError> {
     let bad = |e: crate::error::Error| HttpError::new(400, e.to_string());
-    let filter = Filter::parse(spec.from.as_deref(), spec.to.as_deref(), None, &spec.types, Some(spec.min_weight)).map_err(bad)?;
+    let filter = Filter::parse(spec.from.as_deref(), spec.to.as_deref(), None, &spec.types, spec.min_weight).map_err(bad)?;
     let src = Source::new(&app.store);
     let failed = |e: crate::error::Error| HttpError::new(500, format!("building the network failed: {e}"));
     let mut net = match spec.view {
@@ -139,7 +148,9 @@ fn build(app: &App, spec: &Spec) -> Result<Built, HttpError> {
         _ => views::co_mention(&src, &filter),
     }
     .map_err(failed)?;
-    net.prune(spec.min_weight);
+    if let Some(w) = spec.min_weight {
+        net.prune(w);
+    }
     views::flag_entities(&mut net);
     if let Some(focus) = spec.focus.as_deref().and_then(|f| net.find(f)) {
         let mut keep: HashSet<String> = net.graph.neighbors_undirected(focus).map(|n| net.graph[n].id.clone()).collect();
@@ -163,10 +174,20 @@ fn build(app: &App, spec: &Spec) -> Result<Built, HttpError> {
     order.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
     let keep: HashSet<String> = order.into_iter().take(spec.top).map(|o| o.2).collect();
     net.retain_nodes(|n| keep.contains(&n.id));
+    let min_weight = match spec.min_weight {
+        Some(w) => w,
+        None => {
+            let mut weights: Vec<f64> = net.graph.edge_indices().map(|e| net.graph[e].weight).collect();
+            weights.sort_by(|a, b| b.total_cmp(a));
+            let w = weights.get(EDGES_PER_NODE * spec.top.min(net.graph.node_count())).copied().map_or(1.0, |w| w + 1.0);
+            net.prune(w);
+            w
+        }
+    };
     let mut net = net.canonical();
     metrics::compute(&mut net);
-    let description = format!("unkg portal network: {}", spec.query());
-    Ok(Built { net, description })
+    let description = format!("unkg portal network: {} (min-weight {min_weight})", spec.query());
+    Ok(Built { net, description, min_weight })
 }
 
 fn number(v: Option<&Value>) -> f64 {
@@ -200,7 +221,7 @@ pub(crate) fn json(app: &App, request: &Request<Body>) -> HttpResult {
             Some(json!({ "source": app.published(&g[a].id), "target": app.published(&g[b].id), "weight": g[e].weight, "label": g[e].label }))
         })
         .collect();
-    Ok(super::json_response(&json!({ "description": built.description, "directed": built.net.directed, "nodes": nodes, "edges": edges })))
+    Ok(super::json_response(&json!({ "description": built.description, "min_weight": built.min_weight, "directed": built.net.directed, "nodes": nodes, "edges": edges })))
 }
 
 /// `GET /network.graphml`: the network drawn, as GraphML.
@@ -231,19 +252,20 @@ pub(crate) fn page(app: &App, request: &Request<Body>) -> HttpResult {
         "</select></label> <label>From <input name=\"from\" size=\"10\" value=\"{}\" placeholder=\"YYYY[-MM[-DD]]\"></label> \
          <label>To <input name=\"to\" size=\"10\" value=\"{}\" placeholder=\"YYYY[-MM[-DD]]\"></label> \
          <label>Types <input name=\"type\" size=\"18\" value=\"{}\" placeholder=\"state,organisation\"></label> \
-         <label>Min weight <input name=\"min-weight\" size=\"4\" value=\"{}\"></label> \
+         <label>Min weight <input name=\"min-weight\" size=\"4\" value=\"{}\" placeholder=\"{}\"></label> \
          <label>Nodes <input name=\"top\" size=\"4\" value=\"{}\"></label>{} <button>Draw</button></form>",
         esc(spec.from.as_deref().unwrap_or("")),
         esc(spec.to.as_deref().unwrap_or("")),
         esc(&spec.types.join(",")),
-        spec.min_weight,
+        spec.min_weight.map(|w| w.to_string()).unwrap_or_default(),
+        "auto",
         spec.top,
         spec.focus.as_deref().map(|f| format!("<input type=\"hidden\" name=\"focus\" value=\"{}\">", esc(f))).unwrap_or_default()
     );
     let q = spec.query();
     let _ = write!(
         body,
-        "<p class=\"muted\">Node size: PageRank; colour: community; edge width: weight. Click a node to open its page. \
+        "<p class=\"muted\">Node size: PageRank; colour: community; edge width: weight. Click a node to open its page. <span id=\"network-info\"></span> \
          <a href=\"{root}network.graphml?{}\" download>Download this network as GraphML</a> · <a href=\"{root}network.json?{}\">as JSON</a></p>\
          <div id=\"network\" class=\"network\" data-src=\"{root}network.json?{}\"><p class=\"muted\" id=\"network-status\">Loading the network…</p></div>",
         esc(&q),
