@@ -29,6 +29,10 @@ const CACHED: usize = 32;
 #[derive(Default)]
 pub(crate) struct Cache {
     built: Mutex<Vec<(String, Arc<Built>)>>,
+    /// Held while a network is built: a request for the one being built
+    /// (say, at start, in the background) waits for it instead of
+    /// building it a second time on the same two cores.
+    building: Mutex<()>,
 }
 
 struct Built {
@@ -124,7 +128,12 @@ fn latest_year(app: &App) -> Option<i32> {
 fn network(app: &App, spec: &Spec) -> Result<Arc<Built>, HttpError> {
     let cache = &portal(app).networks;
     let key = spec.key();
-    if let Some(hit) = cache.built.lock().ok().and_then(|c| c.iter().find(|(k, _)| *k == key).map(|(_, b)| b.clone())) {
+    let cached = || cache.built.lock().ok().and_then(|c| c.iter().find(|(k, _)| *k == key).map(|(_, b)| b.clone()));
+    if let Some(hit) = cached() {
+        return Ok(hit);
+    }
+    let _building = cache.building.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(hit) = cached() {
         return Ok(hit);
     }
     let built = Arc::new(build(app, spec)?);
