@@ -103,7 +103,7 @@ def speech(driver, wait):
 
 
 def network(driver, wait):
-    driver.get(BASE + "network?view=co-mention&min-weight=2&top=60")
+    driver.get(BASE + "network?view=co-mention&top=60")
     box = wait.until(EC.presence_of_element_located((By.ID, "network")))
     WebDriverWait(driver, 60).until(lambda d: box.get_attribute("data-drawn"))
     drawn = int(box.get_attribute("data-drawn"))
