@@ -1,6 +1,7 @@
 //! The oxigraph store on disk: opening it, knowing what it holds, and
 //! replacing named graphs so that no speech is ever half loaded.
 
+mod lock;
 mod stats;
 
 pub use stats::{stats, Stats};
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 pub struct KgStore {
     store: Store,
     path: PathBuf,
+    _lock: lock::StoreLock,
 }
 
 impl KgStore {
@@ -25,7 +27,9 @@ impl KgStore {
     pub fn open(path: &Path) -> Result<Self> {
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
         let store = Store::open(path).map_err(|e| Error::store(path, e))?;
-        Ok(KgStore { store, path: path.to_path_buf() })
+        // After RocksDB's own lock, which tells a second writer apart.
+        let lock = lock::StoreLock::exclusive(path)?;
+        Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
     /// Opens an existing store for reading only; several readers may share it.
@@ -37,8 +41,9 @@ impl KgStore {
                 path.display()
             )));
         }
+        let lock = lock::StoreLock::shared(path)?;
         let store = Store::open_read_only(path).map_err(|e| Error::store(path, e))?;
-        Ok(KgStore { store, path: path.to_path_buf() })
+        Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
     /// The oxigraph store.
