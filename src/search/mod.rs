@@ -81,6 +81,11 @@ pub struct Index {
     keys: fst::Set<Vec<u8>>,
     by_iri: HashMap<String, u32>,
     speech_of_entry: HashMap<u32, u32>,
+    /// Each entry's label, folded as the search keys are, so that ranking
+    /// compares it with the query without folding it again.
+    folded_labels: Vec<String>,
+    /// Every entry, best ranked first: what an empty query lists.
+    ranked: Vec<u32>,
     /// Per meeting entry: its speech rows, in order of speaking.
     pub meeting_speeches: HashMap<u32, Vec<u32>>,
 }
@@ -133,7 +138,10 @@ impl Index {
         for list in meeting_speeches.values_mut() {
             list.sort_by_key(|&r| (data.speeches[r as usize].position, data.entries[data.speeches[r as usize].entry as usize].iri.clone()));
         }
-        Index { data, keys, by_iri, speech_of_entry, meeting_speeches }
+        let folded_labels = data.entries.iter().map(|e| crate::extract::slug(&e.label)).collect();
+        let mut ranked: Vec<u32> = (0..data.entries.len() as u32).collect();
+        ranked.sort_by_key(|&i| rank(&data.entries[i as usize], i));
+        Index { data, keys, by_iri, speech_of_entry, folded_labels, ranked, meeting_speeches }
     }
 
     /// The entry of `iri`, if indexed.
@@ -161,35 +169,31 @@ impl Index {
     /// mentioned first; at most `limit`.
     pub fn search(&self, query: &str, kind: Option<&str>, limit: usize) -> Hits {
         let folded = crate::extract::slug(query);
-        let mut matched: Vec<u32> = if folded.is_empty() {
-            (0..self.data.entries.len() as u32).collect()
-        } else {
-            let mut found = Vec::new();
-            let automaton = fst::automaton::Str::new(&folded).starts_with();
-            let mut stream = self.keys.search(automaton).into_stream();
-            while let Some(key) = stream.next() {
-                if let Some(i) = key_entry(key) {
-                    found.push(i);
-                }
+        let of_kind = |i: &u32| kind.is_none_or(|k| self.entry(*i).kind.eq_ignore_ascii_case(k));
+        if folded.is_empty() {
+            // Everything matches: the ranking is the one made at load.
+            let facets = self.facets(&self.ranked);
+            let total = self.ranked.iter().filter(|i| of_kind(i)).count();
+            let results = self.ranked.iter().copied().filter(|i| of_kind(i)).take(limit).collect();
+            return Hits { results, facets, total };
+        }
+        let mut matched = Vec::new();
+        let automaton = fst::automaton::Str::new(&folded).starts_with();
+        let mut stream = self.keys.search(automaton).into_stream();
+        while let Some(key) = stream.next() {
+            if let Some(i) = key_entry(key) {
+                matched.push(i);
             }
-            found.sort_unstable();
-            found.dedup();
-            found
-        };
-        let mut facets: HashMap<&str, usize> = HashMap::new();
-        for &i in &matched {
-            *facets.entry(self.entry(i).kind.as_str()).or_insert(0) += 1;
         }
-        let mut facets: Vec<(String, usize)> = facets.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
-        facets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        if let Some(kind) = kind {
-            matched.retain(|&i| self.entry(i).kind.eq_ignore_ascii_case(kind));
-        }
+        matched.sort_unstable();
+        matched.dedup();
+        let facets = self.facets(&matched);
+        matched.retain(of_kind);
         let total = matched.len();
+        // An exact match of the whole label comes first among equals.
         let key = |i: &u32| {
-            let e = self.entry(*i);
-            // An exact match of the whole label comes first among equals.
-            (std::cmp::Reverse(e.mentions), std::cmp::Reverse(e.speeches), crate::extract::slug(&e.label) != folded, *i)
+            let (mentions, speeches, _) = rank(self.entry(*i), *i);
+            (mentions, speeches, self.folded_labels[*i as usize] != folded, *i)
         };
         if matched.len() > limit {
             matched.select_nth_unstable_by_key(limit, key);
@@ -198,6 +202,23 @@ impl Index {
         matched.sort_by_key(key);
         Hits { results: matched, facets, total }
     }
+
+    /// How many of `entries` there are of each kind, most first.
+    fn facets(&self, entries: &[u32]) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for &i in entries {
+            *counts.entry(self.entry(i).kind.as_str()).or_insert(0) += 1;
+        }
+        let mut facets: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
+        facets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        facets
+    }
+}
+
+/// How an entry ranks among matches: most mentioned first, then in most
+/// speeches, then in index order.
+fn rank(e: &Entry, i: u32) -> (std::cmp::Reverse<u64>, std::cmp::Reverse<u64>, u32) {
+    (std::cmp::Reverse(e.mentions), std::cmp::Reverse(e.speeches), i)
 }
 
 /// The entry a search key points at: its last four bytes.
@@ -253,5 +274,11 @@ mod tests {
         assert_eq!(index.search("co", None, 1).results, vec![1]);
         assert_eq!(index.search("co", None, 1).total, 2);
         assert!(index.search("zzz", None, 10).results.is_empty());
+        // No query: everything, ranked, with the facets of everything.
+        let all = index.search("", None, 10);
+        assert_eq!(all.results, vec![1, 0, 2]);
+        assert_eq!(all.facets, vec![("State".to_owned(), 2), ("Place".to_owned(), 1)]);
+        let states = index.search(" ", Some("State"), 1);
+        assert_eq!((states.results, states.total), (vec![0], 2));
     }
 }
