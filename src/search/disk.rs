@@ -16,10 +16,22 @@ pub(super) fn load(dir: &Path, stamp: &str) -> Option<Index> {
     }
     let keys = fst::Set::new(fs::read(dir.join("keys.fst")).ok()?).ok()?;
     let data: IndexData = serde_json::from_slice(&fs::read(dir.join("data.json")).ok()?).ok()?;
-    if data.stamp != stamp {
+    if data.stamp != stamp || !consistent(&data) {
         return None;
     }
     Some(Index::with_keys(data, keys))
+}
+
+/// Whether every number in `data` points at an entry or speech it holds,
+/// so that a damaged file is rebuilt instead of read out of bounds.
+fn consistent(data: &IndexData) -> bool {
+    let (entries, speeches) = (data.entries.len(), data.speeches.len());
+    let entry = |i: u32| (i as usize) < entries;
+    data.postings.len() == entries
+        && data.postings.iter().flatten().all(|&(r, _)| (r as usize) < speeches)
+        && data.speeches.iter().all(|s| {
+            entry(s.entry) && s.meeting.is_none_or(entry) && s.state.is_none_or(entry) && s.entities.iter().all(|&e| entry(e))
+        })
 }
 
 /// Saves `index` in `dir`.

@@ -181,7 +181,7 @@ impl Index {
         let automaton = fst::automaton::Str::new(&folded).starts_with();
         let mut stream = self.keys.search(automaton).into_stream();
         while let Some(key) = stream.next() {
-            if let Some(i) = key_entry(key) {
+            if let Some(i) = key_entry(key).filter(|&i| (i as usize) < self.data.entries.len()) {
                 matched.push(i);
             }
         }
