@@ -48,7 +48,8 @@
   function cell(term) {
     var td = document.createElement("td");
     if (!term) return td;
-    if (term.type === "uri") {
+    // Only web IRIs become links: a result is data, never a script URL.
+    if (term.type === "uri" && /^https?:/i.test(term.value)) {
       var a = document.createElement("a");
       a.href = href(term.value);
       a.textContent = term.value.replace(canonical + "id/", "id:").replace(base + "id/", "id:");
