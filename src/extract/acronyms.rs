@@ -15,7 +15,8 @@ use regex::Regex;
 use crate::gazetteer::gazetteer;
 use crate::gazetteer::surface::{is_acronym, SurfaceMatch, Target};
 
-use super::matcher::{is_bounded, is_capitalised_at, mention, prev_token, slug, strip_the};
+use super::matcher::{is_bounded, is_capitalised_at, mention, prev_token};
+use crate::names::{slug, strip_the};
 use super::organisations::HEADS;
 use super::{EntityKind, Mention};
 

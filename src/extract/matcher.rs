@@ -1,5 +1,6 @@
 //! Text helpers shared by the extractors: word boundaries that tolerate PDF
-//! damage, token walking, sentence bounds, slugs and overlap resolution.
+//! damage, token walking, sentence bounds and overlap resolution (names and
+//! slugs are [`crate::names`]).
 //!
 //! Everything works on byte offsets into `NormalizedText::text` and only ever
 //! slices at char boundaries, so that multi-byte names ("Côte d'Ivoire") are
@@ -172,54 +173,6 @@ impl Sentences {
     }
 }
 
-/// Folds the Latin accents common in UN names onto ASCII, for slugs.
-fn fold(c: char) -> Option<char> {
-    let f = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-        'ç' | 'č' | 'ć' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-        'ñ' | 'ń' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'š' | 'ś' | 'ş' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ğ' => 'g',
-        'ł' => 'l',
-        'ř' => 'r',
-        c if c.is_ascii_alphanumeric() => c,
-        _ => return None,
-    };
-    Some(f)
-}
-
-/// A lowercase ASCII slug of a name, the key of entities no gazetteer lists:
-/// "Syrian Constitutional Committee" -> "syrian-constitutional-committee".
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match fold(c) {
-            Some(f) => out.push(f),
-            None if c == '\'' => {}
-            None => {
-                if !out.is_empty() && !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
-/// Strips a leading "the "/"The " from a surface form, for labels.
-pub(crate) fn strip_the(s: &str) -> &str {
-    s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s)
-}
-
 /// Keeps, among `cands`, a set of pairwise non-overlapping mentions, longer
 /// spans first and then lower `rank` first; returns them sorted by start.
 ///
@@ -292,14 +245,6 @@ mod tests {
         assert_eq!(&t[a..b], "The attack in Kabul was horrific.");
         let (a, _) = s.around(t.find("Voronkov").unwrap());
         assert_eq!(a, 0);
-    }
-
-    #[test]
-    fn slugs_are_ascii_and_dashed() {
-        assert_eq!(slug("Syrian Constitutional Committee"), "syrian-constitutional-committee");
-        assert_eq!(slug("António Guterres"), "antonio-guterres");
-        assert_eq!(slug("Security Council Committee established pursuant to resolution 2140 (2014)"),
-            "security-council-committee-established-pursuant-to-resolution-2140-2014");
     }
 
     #[test]

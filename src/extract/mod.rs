@@ -20,7 +20,6 @@ pub mod states;
 #[cfg(test)]
 mod tests;
 
-pub use matcher::slug;
 
 use crate::gazetteer::surface;
 use crate::text::NormalizedText;

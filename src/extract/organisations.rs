@@ -15,7 +15,8 @@ use regex::Regex;
 use crate::gazetteer::gazetteer;
 use crate::gazetteer::surface::{SurfaceMatch, Target};
 
-use super::matcher::{is_capitalised_at, mention, next_token, prev_token, slug, strip_the};
+use super::matcher::{is_capitalised_at, mention, next_token, prev_token};
+use crate::names::{bounded_distance, fold_spelling, slug, strip_the};
 use super::{EntityKind, Mention};
 
 /// Body words that head an organisation's name.
@@ -216,21 +217,6 @@ fn complement(text: &str, at: usize, in_ok: bool) -> Option<usize> {
     name_run(text, n.start)
 }
 
-/// A name reduced to what spelling variants share: lower case, letters and
-/// digits only, single spaces, no leading "the".
-fn fold_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    let out = out.trim_end();
-    out.strip_prefix("the ").unwrap_or(out).to_string()
-}
-
 /// Every long gazetteer organisation form, folded, by length, for
 /// [`link_misspelled`].
 static LONG_FORMS: LazyLock<HashMap<usize, Vec<LongForm>>> = LazyLock::new(|| {
@@ -238,7 +224,7 @@ static LONG_FORMS: LazyLock<HashMap<usize, Vec<LongForm>>> = LazyLock::new(|| {
     let mut by_len: HashMap<usize, Vec<LongForm>> = HashMap::new();
     for (i, o) in g.organisations.iter().enumerate() {
         for f in std::iter::once(&o.label).chain(&o.aliases) {
-            let chars: Vec<char> = fold_name(f).chars().collect();
+            let chars: Vec<char> = fold_spelling(f).chars().collect();
             if chars.len() >= FUZZY_MIN_LEN {
                 let bag = letter_bag(&chars);
                 by_len.entry(chars.len()).or_default().push(LongForm { chars, bag, org: i as u32 });
@@ -275,46 +261,13 @@ fn letter_bag(chars: &[char]) -> [u8; 38] {
 /// letter from other real names too often ("Bank" / "Band").
 const FUZZY_MIN_LEN: usize = 14;
 
-/// Edit distance between `a` and `b` if it is at most `max`, else `None`;
-/// banded, so linear in the length.
-fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let n = b.len();
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur = vec![0; n + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let lo = (i + 1).saturating_sub(max).max(1);
-        let hi = (i + 1 + max).min(n);
-        if lo > 1 {
-            cur[lo - 1] = max + 1;
-        }
-        let mut best = cur[0];
-        for j in lo..=hi {
-            let cost = usize::from(ca != b[j - 1]);
-            cur[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
-            best = best.min(cur[j]);
-        }
-        if hi < n {
-            cur[hi + 1] = max + 1;
-        }
-        if best > max {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    (prev[n] <= max).then_some(prev[n])
-}
-
 /// Links a name found by pattern to the gazetteer organisation it
 /// misspells ("Office of Counter-Terrorsim" -> UNOCT): one edit per twelve
 /// letters, two at most, for names of [`FUZZY_MIN_LEN`] letters or more,
 /// and the same first letter. Exact names never reach here; the gazetteer
 /// found them.
 pub fn link_misspelled(m: &mut Mention) {
-    let folded: Vec<char> = fold_name(&m.label).chars().collect();
+    let folded: Vec<char> = fold_spelling(&m.label).chars().collect();
     if folded.len() < FUZZY_MIN_LEN {
         return;
     }

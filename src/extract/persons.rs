@@ -17,7 +17,8 @@ use regex::Regex;
 use crate::gazetteer::gazetteer;
 use crate::gazetteer::surface::{SurfaceMatch, Target};
 
-use super::matcher::{char_at, is_bounded, is_capitalised_at, mention, next_token, slug, Token};
+use super::matcher::{char_at, is_bounded, is_capitalised_at, mention, next_token, Token};
+use crate::names::slug;
 use super::organisations::LEFT_STOP;
 use super::{EntityKind, Mention};
 

@@ -10,7 +10,8 @@ use regex::Regex;
 use crate::gazetteer::gazetteer;
 use crate::gazetteer::surface::{SurfaceMatch, Target};
 
-use super::matcher::{mention, slug};
+use super::matcher::mention;
+use crate::names::slug;
 use super::{EntityKind, Mention};
 
 /// One to three capitalised words before an administrative unit word.

@@ -192,7 +192,7 @@ pub fn state(code: &str) -> Option<&'static State> {
 pub fn state_by_name(name: &str) -> Option<&'static State> {
     let g = gazetteer();
     let n = name.trim();
-    let n = n.strip_prefix("the ").or_else(|| n.strip_prefix("The ")).unwrap_or(n);
+    let n = crate::names::strip_the(n);
     g.state_by_name.get(&n.to_lowercase()).map(|&i| &g.states[i])
 }
 

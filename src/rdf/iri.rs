@@ -20,19 +20,6 @@ pub fn segment(text: &str) -> String {
     out
 }
 
-/// A lowercase slug of a name: `Vladimir Voronkov` -> `vladimir-voronkov`.
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
-
 /// A document symbol as a readable slug: `S/2017/467` -> `S-2017-467`.
 pub fn symbol_slug(symbol: &str) -> String {
     let mut out = String::with_capacity(symbol.len());
@@ -105,7 +92,7 @@ pub fn state(alpha3: &str) -> NamedNode {
 
 /// A name a state bore for a period: `state/COD/name/zaire`.
 pub fn state_name(alpha3: &str, name: &str) -> NamedNode {
-    node(format!("{ID}state/{}/name/{}", segment(alpha3), slug(name)))
+    node(format!("{ID}state/{}/name/{}", segment(alpha3), crate::names::slug_keeping_accents(name)))
 }
 
 /// A term on the Security Council: `council-membership/AGO-2003`.
@@ -190,8 +177,6 @@ mod tests {
         assert_eq!(state("KAZ").as_str(), "https://w3id.org/unkg/id/state/KAZ");
         assert_eq!(meeting("S-PV-8699").as_str(), "https://w3id.org/unkg/id/meeting/S-PV-8699");
         assert_eq!(document("S/PRST/2020/1").as_str(), "https://w3id.org/unkg/id/document/S-PRST-2020-1");
-        assert_eq!(slug("Vladimir  Voronkov"), "vladimir-voronkov");
-        assert_eq!(slug("Côte d'Ivoire"), "côte-d-ivoire");
         assert_eq!(undocs("S/RES/2253 (2015)").as_str(), "https://undocs.org/S/RES/2253%282015%29");
         assert_eq!(undocs("S/PV.1|x").as_str(), "https://undocs.org/S/PV.1%7Cx");
         assert_eq!(meeting(&symbol_slug("S/PV.8699 (Resumption 1)")).as_str(), "https://w3id.org/unkg/id/meeting/S-PV-8699-Resumption-1");

@@ -265,7 +265,7 @@ impl<'a> Writer<'a> {
         let known = crate::gazetteer::gazetteer().persons.iter().find(|p| p.label == *name || p.aliases.contains(name));
         let p = match known {
             Some(person) => iri::person(&person.key),
-            None => iri::person(&iri::slug(&format!("{name} {whom_code}"))),
+            None => iri::person(&crate::names::slug_keeping_accents(&format!("{name} {whom_code}"))),
         };
         self.out.add(&s, &unkg(prop::SPEAKER), p.clone());
         self.agent.get_or_insert_with(|| p.clone());
