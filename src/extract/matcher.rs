@@ -6,7 +6,7 @@
 //! slices at char boundaries, so that multi-byte names ("Côte d'Ivoire") are
 //! safe.
 
-use super::{EntityKind, Mention};
+use super::{EntityKind, Extractor, Mention};
 
 /// The char that ends just before byte `i`, if any.
 pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
@@ -206,7 +206,7 @@ pub(crate) fn mention(
     kind: EntityKind,
     key: String,
     label: String,
-    extractor: &'static str,
+    extractor: Extractor,
     confidence: f32,
 ) -> Mention {
     Mention { start, end, kind, key, label, extractor, confidence }
@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn longest_wins_in_overlaps() {
-        let m = |s, e| mention(s, e, EntityKind::State, String::new(), String::new(), "t", 1.0);
+        let m = |s, e| mention(s, e, EntityKind::State, String::new(), String::new(), Extractor::Pattern, 1.0);
         let out = resolve_overlaps(vec![m(0, 5), m(3, 20), m(20, 25), m(21, 22)], |_| 0);
         let spans: Vec<_> = out.iter().map(|m| (m.start, m.end)).collect();
         assert_eq!(spans, vec![(3, 20), (20, 25)]);

@@ -307,7 +307,7 @@ impl<'a> Writer<'a> {
             self.out.typed(&node, &begin, &start.to_string(), &nonneg);
             self.out.typed(&node, &end, &stop.to_string(), &nonneg);
             self.out.text(&node, &anchor, quote);
-            self.out.add(&node, &unkg(prop::EXTRACTOR), iri::extractor(m.extractor));
+            self.out.add(&node, &unkg(prop::EXTRACTOR), m.extractor.iri());
             self.out.typed(&node, &confidence, &format!("{:.2}", m.confidence), &double);
             let Some(entity) = entity_node(m) else {
                 if m.kind == EntityKind::Date {
@@ -325,7 +325,7 @@ impl<'a> Writer<'a> {
             // Forms found in the text (acronyms defined there, shorter names)
             // become alternative labels, so that every spelling finds the node.
             let surface = quote_form(text, m);
-            if m.extractor != "gazetteer"
+            if m.extractor != crate::extract::Extractor::Gazetteer
                 && surface != m.label
                 && !reference_names(m.kind, &m.key).is_some_and(|names| names.contains(&surface))
                 && self.described.insert((m.kind, surface.to_owned()))
