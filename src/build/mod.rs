@@ -429,7 +429,7 @@ fn load_static_graphs(store: &KgStore, existing: &HashMap<String, String>, loade
     let fingerprint_quad = |graph: &NamedNode| {
         Quad::new(
             graph.clone(),
-            iri::unkg(rdf::vocab::prop::BUILD_FINGERPRINT),
+            rdf::vocab::prop::BUILD_FINGERPRINT,
             oxigraph::model::Literal::new_simple_literal(BUILD_ID),
             graph.clone(),
         )

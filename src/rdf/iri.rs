@@ -1,6 +1,6 @@
 //! Minting IRIs: deterministic, readable, under one base ([`super::vocab::ID`]).
 
-use super::vocab::{GRAPH, ID, UNKG};
+use super::vocab::{GRAPH, ID, UNDOCS, WIKIDATA_ENTITY};
 use oxigraph::model::NamedNode;
 
 /// Percent-encodes what may not stand in an IRI path segment, keeping
@@ -39,16 +39,6 @@ pub fn symbol_slug(symbol: &str) -> String {
 
 fn node(iri: String) -> NamedNode {
     NamedNode::new_unchecked(iri)
-}
-
-/// `unkg:Local`.
-pub fn unkg(local: &str) -> NamedNode {
-    node(format!("{UNKG}{local}"))
-}
-
-/// A term of another vocabulary: `term(SKOS, "prefLabel")`.
-pub fn term(namespace: &str, local: &str) -> NamedNode {
-    node(format!("{namespace}{local}"))
 }
 
 /// A speech, by its identifier (the file name without extension).
@@ -156,16 +146,16 @@ pub fn extractor(name: &str) -> NamedNode {
     node(format!("{ID}extractor/{}", segment(name)))
 }
 
-/// A Wikidata entity: `Q232` -> `http://www.wikidata.org/entity/Q232`.
+/// A Wikidata entity: `Q232` -> `wd:Q232`.
 pub fn wikidata(qid: &str) -> NamedNode {
-    node(format!("http://www.wikidata.org/entity/{}", segment(qid)))
+    node(format!("{WIKIDATA_ENTITY}{}", segment(qid)))
 }
 
 /// The document's address on the UN's document server.
 pub fn undocs(symbol: &str) -> NamedNode {
     let path: String = symbol.chars().filter(|c| !c.is_whitespace()).collect();
     let encoded: Vec<String> = path.split('/').map(segment).collect();
-    node(format!("https://undocs.org/{}", encoded.join("/")))
+    node(format!("{UNDOCS}{}", encoded.join("/")))
 }
 
 #[cfg(test)]
