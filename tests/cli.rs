@@ -264,3 +264,39 @@ fn a_second_writer_is_told_the_store_is_busy_and_changes_nothing() {
     drop(writer);
     assert_eq!(nquads(&store), before, "the store is as it was");
 }
+
+/// `unkg query` on `store`: exit code and standard error.
+fn query_status(store: &std::path::Path) -> (i32, String) {
+    let out = unkg()
+        .args(["query", "--store"])
+        .arg(store)
+        .args(["-e", "SELECT (COUNT(*) AS ?n) WHERE { ?s a unkg:Speech }"])
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn readers_and_a_build_keep_out_of_each_others_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    let before = nquads(&store);
+
+    // While a build writes, a reader would see part of it: it is told so.
+    let writer = unkg::store::KgStore::open(&store).unwrap();
+    let (code, err) = query_status(&store);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&format!("store {}", store.display())) && err.contains("being written"), "{err}");
+    drop(writer);
+    assert_eq!(query_status(&store).0, 0, "the store is free again");
+
+    // While anybody reads, a build would change files under the reader.
+    let reader = unkg::store::KgStore::open_read_only(&store).unwrap();
+    assert_eq!(query_status(&store).0, 0, "readers share the store");
+    let (code, err) = build(&store, &[&samples(), &dir.path().join("nothing-else")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&format!("store {}", store.display())) && err.contains("open for reading"), "{err}");
+    drop(reader);
+    assert_eq!(nquads(&store), before, "the refused build changed nothing");
+}

@@ -4,7 +4,9 @@
 //!
 //! `UNKG_FUZZ_ITERS=N` changes the number of mutated inputs per target;
 //! `UNKG_FUZZ_SECS=S` runs each target for S seconds instead (the README's
-//! long run). Inputs that break a property are written to
+//! long run, and CI's minute per target); `UNKG_FUZZ_SEED=N` mutates from
+//! another random seed, so that such runs explore new inputs each time (the
+//! seed is printed, to replay a failure). Inputs that break a property are written to
 //! `$CARGO_TARGET_TMPDIR/fuzz-crashes/` and named in the failure; fixed,
 //! they belong in `tests/fuzz_seeds/regressions/`.
 
@@ -38,7 +40,10 @@ fn run(target: &Target) {
     let iters = std::env::var("UNKG_FUZZ_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(ITERS);
     let budget = std::env::var("UNKG_FUZZ_SECS").ok().and_then(|v| v.parse().ok()).map(Duration::from_secs);
     let crashes = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-crashes");
-    let mut rng = Rng::new(0x756e_6b67 ^ target.name.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)));
+    let seed: u64 = std::env::var("UNKG_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let mut rng = Rng::new(
+        0x756e_6b67 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ target.name.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)),
+    );
     let started = Instant::now();
     let mut failed = Vec::new();
     let mut executions = 0u64;
@@ -67,7 +72,7 @@ fn run(target: &Target) {
         }
     }
     println!(
-        "fuzz {}: {executions} executions ({} seeds) in {:.1} s, {} failures",
+        "fuzz {} (UNKG_FUZZ_SEED={seed}): {executions} executions ({} seeds) in {:.1} s, {} failures",
         target.name,
         seeds.len(),
         started.elapsed().as_secs_f64(),

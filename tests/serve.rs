@@ -446,3 +446,94 @@ fn service_clauses_traversal_and_malformed_requests_are_refused() {
     }
     assert_eq!(get(&query_url(&s, SPEECHES), "text/csv").status, 200, "the server went down");
 }
+
+/// Processor time (clock ticks) used so far by the processes `pid` started:
+/// the query workers of a server.
+fn children_cpu(pid: u32) -> (Vec<u32>, u64) {
+    let mut kids = Vec::new();
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).expect("the server's threads").flatten() {
+        let list = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+        kids.extend(list.split_whitespace().filter_map(|k| k.parse::<u32>().ok()));
+    }
+    let ticks = kids
+        .iter()
+        .filter_map(|k| std::fs::read_to_string(format!("/proc/{k}/stat")).ok())
+        .map(|stat| {
+            // Fields after the command's closing parenthesis; utime and stime
+            // are the 14th and 15th of the whole line.
+            let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+            let f: Vec<u64> = rest.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+            f.get(10).copied().unwrap_or(0) + f.get(11).copied().unwrap_or(0)
+        })
+        .sum();
+    (kids, ticks)
+}
+
+#[test]
+fn a_query_past_its_limits_is_stopped_for_good() {
+    if !Path::new("/proc/self/task").exists() {
+        println!("skipped: no /proc here to watch the query workers with");
+        return;
+    }
+    let (_dir, store) = sample_store();
+    let s = serve(
+        &store,
+        &["--timeout", "5", "--query-workers", "1", "--max-query-memory", "200M", "--max-result-bytes", "4K"],
+    );
+    let pid = s.child.id();
+    let numbers = (0..1000).map(|i| i.to_string()).collect::<Vec<_>>().join(" ");
+    // No store access at all: oxigraph's cancellation token is never looked
+    // at, so only killing the process stops this.
+    let product = format!("SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {numbers} }} VALUES ?b {{ {numbers} }} VALUES ?c {{ {numbers} }} }}");
+    let (before, _) = children_cpu(pid);
+    assert_eq!(before.len(), 1, "one query worker expected: {before:?}");
+    let started = Instant::now();
+    let slow = curl(&["-H", "Accept: text/csv", "--data-urlencode", &format!("query={product}"), &s.url("sparql")]);
+    assert_eq!(slow.status, 503, "{}", slow.body);
+    assert!(slow.body.contains("time limit"), "{}", slow.body);
+    assert!(started.elapsed() < Duration::from_secs(15), "the answer came after {:?}", started.elapsed());
+    std::thread::sleep(Duration::from_millis(500));
+    let (after, ticks) = children_cpu(pid);
+    std::thread::sleep(Duration::from_secs(1));
+    let (_, later) = children_cpu(pid);
+    assert!(!after.contains(&before[0]), "the worker of the stopped query still runs: {after:?}");
+    assert!(later - ticks < 30, "the query workers used {} ticks in the second after the stop", later - ticks);
+
+    // A query whose working memory passes the limit.
+    let groups = "SELECT ?a ?b (COUNT(*) AS ?n) WHERE { ?a ?p ?o . ?b ?q ?r } GROUP BY ?a ?b LIMIT 1";
+    let hungry = curl(&["--data-urlencode", &format!("query={groups}"), &s.url("sparql")]);
+    assert_eq!(hungry.status, 422, "{}", hungry.body);
+    assert!(hungry.body.contains("--max-query-memory"), "{}", hungry.body);
+
+    // An answer larger than the limit, as results and as a graph.
+    let all = curl(&["-H", "Accept: text/csv", "--data-urlencode", "query=SELECT * WHERE { ?s ?p ?o }", &s.url("sparql")]);
+    assert_eq!(all.status, 422, "{}", all.body);
+    assert!(all.body.contains("--max-result-bytes"), "{}", all.body);
+    let graph = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1000";
+    assert_eq!(curl(&["-H", "Accept: text/turtle", "--data-urlencode", &format!("query={graph}"), &s.url("sparql")]).status, 422);
+
+    // And the server goes on answering, from a fresh worker.
+    let fine = get(&query_url(&s, "SELECT ?s WHERE { ?s a unkg:Speech } LIMIT 2"), "text/csv");
+    assert_eq!(fine.status, 200, "{}", fine.body);
+    assert_eq!(fine.body.lines().count(), 3, "{}", fine.body);
+}
+
+#[test]
+fn oversized_headers_are_refused_and_the_server_stays_up() {
+    use std::io::{Read, Write};
+    let (_dir, store) = sample_store();
+    let s = serve(&store, &[]);
+    for request in [
+        format!("GET /sparql HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(64 * 1024)),
+        format!("GET /sparql HTTP/1.1\r\nHost: x\r\n{}\r\n", "X-Many: b\r\n".repeat(5000)),
+        format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "c".repeat(64 * 1024)),
+    ] {
+        let mut stream = TcpStream::connect(("127.0.0.1", s.port)).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(10))).expect("a read timeout");
+        let _ = stream.write_all(request.as_bytes());
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        assert!(answer.starts_with("HTTP/1.1 4") || answer.is_empty(), "{} bytes of header got {answer:?}", request.len());
+    }
+    assert_eq!(get(&query_url(&s, SPEECHES), "text/csv").status, 200, "the server went down");
+}

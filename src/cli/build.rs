@@ -19,7 +19,7 @@ pub struct Args {
     pub quiet: bool,
     /// Refuse speech files larger than this (bytes, or with a K, M or G
     /// suffix); a refused file is an error that costs only that file.
-    #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = super::parse_size)]
     pub max_file_size: u64,
     /// Speech files, or folders searched for .txt files.
     #[arg(required = true)]
@@ -42,41 +42,3 @@ pub fn run(args: Args) -> Result<i32> {
     Ok(if report.errors.is_empty() { 0 } else { 1 })
 }
 
-/// Reads a size such as `20M`, `512K`, `1G` or `1048576` (bytes; the
-/// suffixes count in powers of 1024).
-fn parse_size(text: &str) -> Result<u64, String> {
-    let text = text.trim();
-    let (digits, unit) = match text.char_indices().last() {
-        Some((i, c)) if c.is_ascii_alphabetic() => (&text[..i], c.to_ascii_uppercase()),
-        _ => (text, 'B'),
-    };
-    let shift = match unit {
-        'B' => 0,
-        'K' => 10,
-        'M' => 20,
-        'G' => 30,
-        _ => return Err(format!("expected a size such as 20M, 512K or 1048576, found {text:?}")),
-    };
-    digits
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| n.checked_mul(1 << shift))
-        .ok_or_else(|| format!("expected a size such as 20M, 512K or 1048576, found {text:?}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_size;
-
-    #[test]
-    fn reads_sizes() {
-        assert_eq!(parse_size("20M"), Ok(20 << 20));
-        assert_eq!(parse_size("512k"), Ok(512 << 10));
-        assert_eq!(parse_size("1048576"), Ok(1 << 20));
-        assert_eq!(parse_size("1G"), Ok(1 << 30));
-        assert!(parse_size("lots").is_err());
-        assert!(parse_size("20X").is_err());
-        assert!(parse_size("99999999999999999999G").is_err());
-    }
-}

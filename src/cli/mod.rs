@@ -5,6 +5,7 @@ mod export;
 mod graphml;
 mod query;
 mod push;
+mod query_worker;
 mod serve;
 mod stats;
 mod validate;
@@ -40,6 +41,10 @@ pub enum Command {
     Validate(validate::Args),
     /// Send the named graphs to a SPARQL 1.1 Graph Store Protocol endpoint.
     Push(push::Args),
+    /// Answer queries from standard input: the process `unkg serve` runs
+    /// each client query in.
+    #[command(hide = true)]
+    QueryWorker(query_worker::Args),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -53,6 +58,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Serve(args) => serve::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Push(args) => push::run(args),
+        Command::QueryWorker(args) => query_worker::run(args),
     }
 }
 
@@ -64,4 +70,43 @@ pub(crate) fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
+}
+
+/// Reads a size such as `20M`, `512K`, `1G` or `1048576` (bytes; the
+/// suffixes count in powers of 1024).
+pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&text[..i], c.to_ascii_uppercase()),
+        _ => (text, 'B'),
+    };
+    let shift = match unit {
+        'B' => 0,
+        'K' => 10,
+        'M' => 20,
+        'G' => 30,
+        _ => return Err(format!("expected a size such as 20M, 512K or 1048576, found {text:?}")),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("expected a size such as 20M, 512K or 1048576, found {text:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn reads_sizes() {
+        assert_eq!(parse_size("20M"), Ok(20 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("20X").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
 }

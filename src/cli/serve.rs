@@ -26,6 +26,18 @@ pub struct Args {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 1 << 20)]
     pub max_body: u64,
+    /// Largest query answer sent (K, M, G suffixes); a larger one gets 422.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = super::parse_size)]
+    pub max_result_bytes: u64,
+    /// Most memory a query may take (K, M, G suffixes); its worker is
+    /// stopped past it and the client gets 422.
+    #[arg(long, value_name = "SIZE", default_value = "2G", value_parser = super::parse_size)]
+    pub max_query_memory: u64,
+    /// How many queries run at once, each in a worker process that is killed
+    /// when its query passes a limit; more queries wait for a free one.
+    /// Default: the number of cores.
+    #[arg(long)]
+    pub query_workers: Option<usize>,
     /// Most connections served at once; more wait in the queue.
     #[arg(long, default_value_t = 64)]
     pub max_connections: usize,
@@ -46,6 +58,12 @@ pub fn run(args: Args) -> Result<i32> {
         base: args.base,
         timeout: Duration::from_secs_f64(args.timeout),
         max_body: args.max_body,
+        max_result_bytes: args.max_result_bytes,
+        max_query_memory: args.max_query_memory,
+        query_workers: args
+            .query_workers
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get))
+            .max(1),
         max_connections: args.max_connections,
         allow_update: args.allow_update,
     })?;

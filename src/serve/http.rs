@@ -17,6 +17,11 @@ impl HttpError {
         HttpError { status: StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), message: message.into() }
     }
 
+    /// The HTTP status code.
+    pub(crate) fn status(&self) -> u16 {
+        self.status.as_u16()
+    }
+
     /// What went wrong.
     pub(crate) fn message(&self) -> &str {
         &self.message

@@ -6,14 +6,18 @@
 //! ontology and shapes at their namespaces. Request routing lives here;
 //! each module answers one kind of request.
 
+mod evaluate;
+mod gsp;
 mod html;
 mod http;
 mod negotiate;
 mod protocol;
 mod resource;
-mod gsp;
 pub mod void;
+mod workers;
 mod write;
+
+pub use workers::worker_main;
 
 use crate::error::{Error, Result};
 use crate::store::KgStore;
@@ -42,10 +46,17 @@ pub struct ServeOptions {
     pub bind: SocketAddr,
     /// The public IRI the server's root stands for (ends with `/`).
     pub base: String,
-    /// Longest a query may run.
+    /// Longest a query may run, waiting for a worker included.
     pub timeout: Duration,
     /// Largest request body accepted, in bytes.
     pub max_body: u64,
+    /// Largest query answer sent, in bytes.
+    pub max_result_bytes: u64,
+    /// Most resident memory a query worker may reach while answering.
+    pub max_query_memory: u64,
+    /// How many queries run at once, each in its own worker process
+    /// (read-only servers; a server accepting updates runs them itself).
+    pub query_workers: usize,
     /// Most connections handled at once; more wait to be accepted.
     pub max_connections: usize,
     /// Accept SPARQL Update (the store is opened for writing).
@@ -58,6 +69,8 @@ pub(crate) struct App {
     pub(crate) opts: ServeOptions,
     /// The path part of the base (`/` or `/unkg/`), stripped from requests.
     pub(crate) base_path: String,
+    /// Where client queries run; `None` on a server that accepts updates.
+    pub(crate) workers: Option<workers::WorkerPool>,
     void_cache: std::sync::OnceLock<Vec<u8>>,
 }
 
@@ -97,10 +110,21 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     let bind = opts.bind;
     let timeout = opts.timeout;
     let max_connections = opts.max_connections.max(1);
+    let workers = if opts.allow_update {
+        None
+    } else {
+        let exe = std::env::current_exe().map_err(|e| Error::io("<the unkg executable>", e))?;
+        let limits = workers::Limits { timeout, max_memory: opts.max_query_memory };
+        Some(
+            workers::WorkerPool::start(exe.clone(), opts.store.clone(), opts.query_workers, limits)
+                .map_err(|e| Error::io(exe, e))?,
+        )
+    };
     let app = Arc::new(App {
         store,
         opts,
         base_path,
+        workers,
         void_cache: std::sync::OnceLock::new(),
     });
     if !bind.ip().is_loopback() {

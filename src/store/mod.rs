@@ -6,6 +6,7 @@
 //! errors to unkg's ([`Error::store`] for the store, [`Error::Query`] for a
 //! query's evaluation) so that callers do not.
 
+mod lock;
 mod stats;
 
 pub use stats::{stats, Stats};
@@ -27,6 +28,7 @@ use std::path::{Path, PathBuf};
 pub struct KgStore {
     store: Store,
     path: PathBuf,
+    _lock: lock::StoreLock,
 }
 
 impl KgStore {
@@ -34,7 +36,9 @@ impl KgStore {
     pub fn open(path: &Path) -> Result<Self> {
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
         let store = Store::open(path).map_err(|e| Error::store(path, e))?;
-        Ok(KgStore { store, path: path.to_path_buf() })
+        // After RocksDB's own lock, which tells a second writer apart.
+        let lock = lock::StoreLock::exclusive(path)?;
+        Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
     /// Opens an existing store for reading only; several readers may share it.
@@ -46,8 +50,9 @@ impl KgStore {
                 path.display()
             )));
         }
+        let lock = lock::StoreLock::shared(path)?;
         let store = Store::open_read_only(path).map_err(|e| Error::store(path, e))?;
-        Ok(KgStore { store, path: path.to_path_buf() })
+        Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
     /// The raw oxigraph store. Only `serve` still uses it; it goes when

@@ -1,0 +1,71 @@
+//! Readers and writers of one store keep out of each other's way.
+//!
+//! RocksDB lets one writer in (its `LOCK` file) but lets read-only openers
+//! in beside it, and they see a store a build is half-way through: some
+//! speeches new, a replaced one missing, and, later, table files the
+//! writer's compaction deleted. So every opener also takes a lock on
+//! `unkg.lock` in the store's folder: shared for readers (`unkg query`,
+//! `serve`, `export`, ...), exclusive for writers (`unkg build`, a server
+//! that accepts updates). The operating system drops it when the process
+//! ends, killed or not.
+
+use crate::error::{Error, Result};
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::Path;
+
+const LOCK_FILE: &str = "unkg.lock";
+
+/// A held lock on a store; released when dropped.
+#[derive(Debug)]
+pub(crate) struct StoreLock {
+    // `None` where the folder is read-only and holds no lock file: nothing
+    // can write such a store, so there is nobody to keep out.
+    _file: Option<File>,
+}
+
+impl StoreLock {
+    /// The lock of a writer; fails at once, naming the store, while anybody
+    /// reads it.
+    pub(crate) fn exclusive(store: &Path) -> Result<StoreLock> {
+        let path = store.join(LOCK_FILE);
+        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(StoreLock { _file: Some(file) }),
+            Err(TryLockError::WouldBlock) => Err(Error::Store {
+                path: store.to_path_buf(),
+                message: "the store is open for reading (`unkg serve`, `query`, `export` or another reader): a \
+                          build would change its files under the reader; stop the readers first, or build into \
+                          another folder and move it in place"
+                    .into(),
+            }),
+            Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
+    }
+
+    /// The lock of a reader; fails at once, naming the store, while a build
+    /// (or a server accepting updates) writes it.
+    pub(crate) fn shared(store: &Path) -> Result<StoreLock> {
+        let path = store.join(LOCK_FILE);
+        let file = match File::open(&path) {
+            Ok(file) => file,
+            // A store built before this lock existed, or copied without it.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                match OpenOptions::new().create(true).truncate(false).write(true).open(&path) {
+                    Ok(file) => file,
+                    Err(_) => return Ok(StoreLock { _file: None }),
+                }
+            }
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        match file.try_lock_shared() {
+            Ok(()) => Ok(StoreLock { _file: Some(file) }),
+            Err(TryLockError::WouldBlock) => Err(Error::Store {
+                path: store.to_path_buf(),
+                message: "the store is being written (`unkg build`, or `unkg serve --allow-update`): until that \
+                          ends it holds part of the build only; wait for it to finish"
+                    .into(),
+            }),
+            Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
+    }
+}
