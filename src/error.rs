@@ -64,6 +64,13 @@ impl Error {
         };
         Error::Store { path: path.into(), message }
     }
+
+    /// Whether this is a write to a pipe whose reader has gone, as in
+    /// `unkg query ... | head -1`: the reader took all it wanted, so the
+    /// command did not fail.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }
 
 /// The crate's result type.

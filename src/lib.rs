@@ -23,6 +23,7 @@ pub mod extract;
 pub mod fuzz;
 pub mod gazetteer;
 pub mod link;
+pub mod names;
 pub mod push;
 pub mod query;
 pub mod rdf;

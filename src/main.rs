@@ -12,6 +12,8 @@ fn main() {
     let cli = unkg::cli::Cli::parse();
     match unkg::cli::run(cli) {
         Ok(code) => std::process::exit(code),
+        // The reader of our output closed it: it has what it wanted.
+        Err(e) if e.is_broken_pipe() => std::process::exit(0),
         Err(e) => {
             eprintln!("unkg: {e}");
             std::process::exit(2);

@@ -300,3 +300,24 @@ fn readers_and_a_build_keep_out_of_each_others_way() {
     drop(reader);
     assert_eq!(nquads(&store), before, "the refused build changed nothing");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    // As `unkg query ... | head -1` does: the reader goes before the answer
+    // is written (the pipe is closed before the process has started).
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unkg"))
+        .args(["query", "--store"])
+        .arg(&store)
+        .args(["--format", "tsv", "-e", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

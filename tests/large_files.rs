@@ -135,16 +135,15 @@ fn a_speech_left_half_written_is_written_again_whole() {
         let store = unkg::store::KgStore::open(&store_dir).unwrap();
         let graph = NamedNode::new("https://w3id.org/unkg/graph/speech/dump").unwrap();
         let fingerprint = NamedNode::new("https://w3id.org/unkg/ontology#buildFingerprint").unwrap();
-        let raw = store.store();
-        let gone: Vec<Quad> = raw
-            .quads_for_pattern(None, Some(fingerprint.as_ref()), None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+        let gone: Vec<Quad> = store
+            .quads(None, Some(fingerprint.as_ref()), None, Some(GraphNameRef::NamedNode(graph.as_ref())))
             .map(Result::unwrap)
             .collect();
         assert_eq!(gone.len(), 1);
-        raw.remove(&gone[0]).unwrap();
+        store.remove(&gone[0]).unwrap();
         let stray = NamedNode::new("https://w3id.org/unkg/id/speech/dump#char=0,1").unwrap();
         let comment = NamedNode::new("http://www.w3.org/2000/01/rdf-schema#comment").unwrap();
-        raw.insert(&Quad::new(stray, comment, Literal::new_simple_literal("stray"), graph)).unwrap();
+        store.insert(&Quad::new(stray, comment, Literal::new_simple_literal("stray"), graph)).unwrap();
     }
     let (code, err) = build(&store_dir, &[&input]);
     assert_eq!(code, 0, "{err}");

@@ -13,7 +13,8 @@ pub use report::{Diagnostic, Report};
 
 use crate::corpus::{decode, discover, MetaIndex, SpeechMeta};
 use crate::error::{Error, Result};
-use crate::extract::{extract, extract_range, Context};
+use crate::extract::{Context, Extractors};
+use crate::gazetteer;
 use crate::link::{read_as_of, speech_date, state_on, GazetteerDirectory};
 use crate::rdf::{self, iri, SpeechWriter};
 use crate::speech::Speech;
@@ -75,9 +76,27 @@ impl Default for BuildOptions {
     }
 }
 
-/// Builds or updates the store from the inputs.
+/// Builds or updates the store from the inputs, in three phases: [`plan`]
+/// what to do, [`run`] the speeches through the stages into the loader,
+/// [`finish`] the store.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
+    let store = KgStore::open(&options.store)?;
+    let mut loader = store.loader();
+    let (mut report, jobs) = plan(options, &store, &mut loader)?;
+    let extractors = Extractors::new(gazetteer::gazetteer());
+    let progress = progress::Progress::new(jobs.len() as u64, options.quiet);
+    let unlinked = run(&store, &extractors, &jobs, options.max_file_size, &mut loader, &progress, &mut report)?;
+    finish(&store, loader, &unlinked, &progress, &mut report)?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Finds the files and their metadata, loads the ontology and reference
+/// graphs where they changed, and makes one job per speech (with the
+/// fingerprint of its last build); what cannot be read or clashes is in the
+/// report.
+fn plan(options: &BuildOptions, store: &KgStore, loader: &mut crate::store::Loader<'_>) -> Result<(Report, Vec<Job>)> {
     let found = discover(&options.inputs);
     let files = found.files;
     let mut report = Report { files: files.len(), ..Report::default() };
@@ -106,10 +125,8 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         metas.push(index.for_file(file, &crate::corpus::Layout::of(file)));
     }
 
-    let store = KgStore::open(&options.store)?;
     let existing = store.fingerprints()?;
-    let mut loader = store.loader();
-    report.warnings.extend(load_static_graphs(&store, &existing, &mut loader)?);
+    report.warnings.extend(load_static_graphs(store, &existing, loader)?);
 
     let mut owners: HashMap<String, PathBuf> = HashMap::new();
     let mut jobs = Vec::with_capacity(files.len());
@@ -130,21 +147,34 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         let size = std::fs::metadata(&file).map_or(0, |m| m.len());
         jobs.push(Job { path: file, id, meta, previous, size });
     }
+    Ok((report, jobs))
+}
 
-    let progress = progress::Progress::new(jobs.len() as u64, options.quiet);
+/// Runs the jobs batch by batch: the speeches of a batch through the stages
+/// in parallel, their quads into the loader; returns what the replaced
+/// speeches linked to.
+fn run(
+    store: &KgStore,
+    extractors: &Extractors<'_>,
+    jobs: &[Job],
+    max_file_size: u64,
+    loader: &mut crate::store::Loader<'_>,
+    progress: &progress::Progress,
+    report: &mut Report,
+) -> Result<HashSet<NamedNode>> {
     // What replaced speeches linked to: the corpus graph keeps describing
     // only what some speech still links to.
     let mut unlinked = HashSet::new();
-    let batches = batches(&jobs);
-    let max_file_size = options.max_file_size;
+    let batches = batches(jobs);
     // Extraction of the next batch runs while the loader takes this one, so
     // that neither core waits for the other stage.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
     std::thread::scope(|scope| -> Result<()> {
-        let (jobs, batches) = (&jobs, &batches);
+        let batches = &batches;
         scope.spawn(move || {
             for batch in batches {
-                let outcomes = jobs[batch.clone()].par_iter().map(|job| process(job, max_file_size)).collect();
+                let outcomes =
+                    jobs[batch.clone()].par_iter().map(|job| process(extractors, job, max_file_size)).collect();
                 if sender.send(outcomes).is_err() {
                     break; // the loader failed and stopped listening
                 }
@@ -188,7 +218,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     }
                     Outcome::Long(long) => {
                         let bytes = long.bytes;
-                        (load_in_windows(*long, &mut loader)?, bytes)
+                        (load_in_windows(extractors, *long, loader)?, bytes)
                     }
                 };
                 if job.previous.is_some() {
@@ -204,9 +234,21 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         }
         Ok(())
     })?;
+    Ok(unlinked)
+}
+
+/// Commits the load, drops from the corpus graph what no speech links to
+/// any more, and compacts the store after a large load.
+fn finish(
+    store: &KgStore,
+    loader: crate::store::Loader<'_>,
+    unlinked: &HashSet<NamedNode>,
+    progress: &progress::Progress,
+    report: &mut Report,
+) -> Result<()> {
     report.quads = loader.count();
     loader.commit()?;
-    store.prune_corpus(&unlinked)?;
+    store.prune_corpus(unlinked)?;
     // A large load leaves many overlapping files, which make every query
     // read several of them; compacting now costs a fraction of the build
     // and makes queries several times faster.
@@ -215,8 +257,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         store.optimize()?;
     }
     progress.finish();
-    report.elapsed = started.elapsed();
-    Ok(report)
+    Ok(())
 }
 
 struct Job {
@@ -278,7 +319,7 @@ impl Outcome {
     }
 }
 
-fn process(job: &Job, max_file_size: u64) -> Outcome {
+fn process(extractors: &Extractors<'_>, job: &Job, max_file_size: u64) -> Outcome {
     if job.size > max_file_size {
         return Outcome::Failed(Error::Input {
             path: job.path.clone(),
@@ -309,7 +350,7 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
     if text.text.len() > WINDOW {
         return Outcome::Long(Box::new(LongSpeech { speech, context, text, fingerprint, bytes: size }));
     }
-    let mut found = extract(&text, &context);
+    let mut found = extractors.extract(&text, &context);
     let undated = read_as_of(&mut found, context.date.as_deref());
     warn_undated(&mut speech, &undated);
     let quads = rdf::speech_quads(&speech, &text, &found, &fingerprint);
@@ -340,13 +381,13 @@ fn warn_undated(speech: &mut Speech, undated: &[String]) {
 
 /// Extracts and loads a long speech one window at a time, its fingerprint
 /// last; returns its warnings.
-fn load_in_windows(mut long: LongSpeech, loader: &mut crate::store::Loader<'_>) -> Result<Vec<String>> {
+fn load_in_windows(extractors: &Extractors<'_>, mut long: LongSpeech, loader: &mut crate::store::Loader<'_>) -> Result<Vec<String>> {
     let context = &long.context;
     let mut writer = SpeechWriter::new(&long.speech);
     loader.load(writer.header())?;
     let mut undated = Vec::new();
     for range in windows(&long.text.text, WINDOW) {
-        let mut found = extract_range(&long.text, range, context);
+        let mut found = extractors.extract_range(&long.text, range, context);
         for name in read_as_of(&mut found, context.date.as_deref()) {
             if !undated.contains(&name) {
                 undated.push(name);
@@ -388,7 +429,7 @@ fn load_static_graphs(store: &KgStore, existing: &HashMap<String, String>, loade
     let fingerprint_quad = |graph: &NamedNode| {
         Quad::new(
             graph.clone(),
-            iri::unkg(rdf::vocab::prop::BUILD_FINGERPRINT),
+            rdf::vocab::prop::BUILD_FINGERPRINT,
             oxigraph::model::Literal::new_simple_literal(BUILD_ID),
             graph.clone(),
         )

@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::rdf::vocab::PREFIXES;
 use crate::store::KgStore;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, Triple};
+use oxigraph::model::{NamedNode, Triple};
 use std::collections::HashSet;
 use std::io::Write;
 
@@ -48,22 +48,21 @@ pub fn dump(store: &KgStore, format: DumpFormat, graph: Option<&str>, out: &mut 
             serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| Error::Usage(e.to_string()))?;
         }
     }
-    let err = |e: &dyn std::fmt::Display| Error::store(store.path(), e);
     match graph {
         Some(g) => {
             let g = NamedNode::new(g).map_err(|e| Error::Usage(format!("--graph {g}: {e}")))?;
-            if !store.store().contains_named_graph(g.as_ref()).map_err(|e| err(&e))? {
+            if !store.is_named_graph(g.as_ref())? {
                 return Err(Error::Usage(format!("--graph {g}: no such named graph in {}", store.path().display())));
             }
-            store.store().dump_graph_to_writer(GraphNameRef::NamedNode(g.as_ref()), serializer, out).map_err(|e| err(&e))?;
+            store.dump_graph(g.as_ref(), serializer, out)?;
         }
         None if rdf_format.supports_datasets() => {
-            store.store().dump_to_writer(serializer, out).map_err(|e| err(&e))?;
+            store.dump(serializer, out)?;
         }
         None => {
             let mut seen = HashSet::new();
-            for quad in store.store().iter() {
-                let quad = quad.map_err(|e| err(&e))?;
+            for quad in store.all_quads() {
+                let quad = quad?;
                 seen.insert(Triple::from(quad));
             }
             // Sorted, so that the same store always gives the same file.

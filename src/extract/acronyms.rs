@@ -8,16 +8,17 @@
 //! 2003), kept only if it reads as a body ("... Committee", "... Centre",
 //! "... Province"): "foreign terrorist fighters (FTFs)" is no organisation.
 
+use crate::gazetteer::Gazetteer;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::gazetteer::gazetteer;
 use crate::gazetteer::surface::{is_acronym, SurfaceMatch, Target};
 
-use super::matcher::{is_bounded, is_capitalised_at, mention, prev_token, slug, strip_the};
+use super::matcher::{is_bounded, is_capitalised_at, mention, prev_token};
+use crate::names::{slug, strip_the};
 use super::organisations::HEADS;
-use super::{EntityKind, Mention};
+use super::{EntityKind, Extractor, Mention};
 
 /// A parenthesised acronym: starts upper-case, up to 12 characters.
 static DEFINITION: LazyLock<Regex> =
@@ -85,10 +86,9 @@ fn long_form_start(short: &str, long: &[char]) -> Option<usize> {
 
 /// Mentions of acronyms defined in the text and of their long forms.
 /// `orgs` are the organisation candidates found so far, sorted by start.
-pub fn find(text: &str, orgs: &[Mention], surface: &[SurfaceMatch]) -> Vec<Mention> {
+pub fn find(g: &Gazetteer, text: &str, orgs: &[Mention], surface: &[SurfaceMatch]) -> Vec<Mention> {
     let mut defs: Vec<Definition> = Vec::new();
     let mut out = Vec::new();
-    let g = gazetteer();
     for cap in DEFINITION.captures_iter(text) {
         let Some(acr) = cap.get(1) else { continue };
         let a = acr.as_str();
@@ -141,10 +141,10 @@ pub fn find(text: &str, orgs: &[Mention], surface: &[SurfaceMatch]) -> Vec<Menti
                 continue;
             }
             let key = slug(long);
-            out.push(mention(lf_start, lf_end, EntityKind::Organisation, key.clone(), long.to_string(), "acronym", 0.85));
+            out.push(mention(lf_start, lf_end, EntityKind::Organisation, key.clone(), long.to_string(), Extractor::Acronym, 0.85));
             (key, long.to_string())
         };
-        out.push(mention(acr.start(), acr.end(), EntityKind::Organisation, key.clone(), label.clone(), "acronym", 0.9));
+        out.push(mention(acr.start(), acr.end(), EntityKind::Organisation, key.clone(), label.clone(), Extractor::Acronym, 0.9));
         if !defs.iter().any(|d| d.acronym == a) {
             defs.push(Definition { acronym: a.to_string(), key, label });
         }
@@ -158,7 +158,7 @@ pub fn find(text: &str, orgs: &[Mention], surface: &[SurfaceMatch]) -> Vec<Menti
         for (i, _) in text.match_indices(d.acronym.as_str()) {
             let e = i + d.acronym.len();
             if is_bounded(text, i, e, false) && !out.iter().any(|m| m.start == i) {
-                out.push(mention(i, e, EntityKind::Organisation, d.key.clone(), d.label.clone(), "acronym", 0.85));
+                out.push(mention(i, e, EntityKind::Organisation, d.key.clone(), d.label.clone(), Extractor::Acronym, 0.85));
             }
         }
     }
@@ -191,7 +191,7 @@ mod tests {
     use super::*;
 
     fn found(t: &str) -> Vec<(String, String)> {
-        find(t, &[], &[]).into_iter().map(|m| (t[m.start..m.end].to_string(), m.key)).collect()
+        find(crate::gazetteer::gazetteer(), t, &[], &[]).into_iter().map(|m| (t[m.start..m.end].to_string(), m.key)).collect()
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::matcher::mention;
-use super::{Context, EntityKind, Mention};
+use super::{Extractor, Context, EntityKind, Mention};
 
 const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -96,7 +96,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Mention> {
             (None, 0.0)
         };
         if let Some(key) = key {
-            out.push(mention(whole.start(), whole.end(), EntityKind::Date, key.clone(), key, "date", confidence));
+            out.push(mention(whole.start(), whole.end(), EntityKind::Date, key.clone(), key, Extractor::Date, confidence));
         }
     }
     out

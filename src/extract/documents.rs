@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::matcher::mention;
-use super::{EntityKind, Mention};
+use super::{EntityKind, Extractor, Mention};
 
 /// A UN symbol: a series prefix, then slash-separated parts, at least one
 /// with a digit (checked in code). Security Council resolutions (S/RES/) are
@@ -101,7 +101,7 @@ pub fn find(text: &str) -> Vec<Mention> {
         let mut from = m.start();
         for part in split_double_symbol(sym) {
             let at = from + sym[from - m.start()..].find(part).unwrap_or(0);
-            out.push(mention(at, at + part.len(), EntityKind::Document, part.to_string(), part.to_string(), "symbol", 0.97));
+            out.push(mention(at, at + part.len(), EntityKind::Document, part.to_string(), part.to_string(), Extractor::Symbol, 0.97));
             from = at + part.len();
         }
     }
@@ -123,7 +123,7 @@ pub fn find(text: &str) -> Vec<Mention> {
             let key = format!("{series}{}/{}", session.as_str(), n.as_str());
             let start = list.start() + m.start();
             let end = list.start() + m.end();
-            out.push(mention(start, end, EntityKind::Document, key.clone(), key, "citation", 0.93));
+            out.push(mention(start, end, EntityKind::Document, key.clone(), key, Extractor::Citation, 0.93));
         }
     }
     for cap in ROMAN.captures_iter(text) {
@@ -133,7 +133,7 @@ pub fn find(text: &str) -> Vec<Mention> {
             let (Some(m), Some(n), Some(session)) = (item.get(0), item.get(1), item.get(2)) else { continue };
             let key = session_resolution(n.as_str(), session.as_str(), ecosoc);
             let (start, end) = (list.start() + m.start(), list.start() + m.end());
-            out.push(mention(start, end, EntityKind::Document, key.clone(), key, "citation", 0.95));
+            out.push(mention(start, end, EntityKind::Document, key.clone(), key, Extractor::Citation, 0.95));
         }
     }
     out.sort_by_key(|m| m.start);

@@ -15,6 +15,8 @@
 //! event per (kind, place) per speech, since the graph records what
 //! happened where, not how often the speech repeats it.
 
+use crate::gazetteer::Gazetteer;
+use super::Extractor;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -122,29 +124,29 @@ fn nests(gap: &str) -> bool {
 }
 
 fn is_place(m: &Mention) -> bool {
-    m.kind == EntityKind::Place || (m.kind == EntityKind::State && m.extractor == "gazetteer")
+    m.kind == EntityKind::Place || (m.kind == EntityKind::State && m.extractor == Extractor::Gazetteer)
 }
 
 /// Whether place `inner` lies in `outer`: a gazetteer place in a state,
 /// the only containment the data records.
-fn lies_in(inner: &Mention, outer: &Mention) -> bool {
+fn lies_in(g: &Gazetteer, inner: &Mention, outer: &Mention) -> bool {
     outer.kind == EntityKind::State
         && inner.kind == EntityKind::Place
-        && crate::gazetteer::place(&inner.key).is_some_and(|p| p.state == outer.key)
+        && g.place(&inner.key).is_some_and(|p| p.state == outer.key)
 }
 
 /// Among the places of one event (in text order), those that are not only
 /// the frame of another: a place followed by a nested one ("Europe -
 /// Saint Petersburg"), or a state another of them lies in.
-fn most_specific(text: &str, mentions: &[Mention], chosen: &[usize]) -> Vec<usize> {
+fn most_specific(g: &Gazetteer, text: &str, mentions: &[Mention], chosen: &[usize]) -> Vec<usize> {
     let mut keep = Vec::new();
     for (n, &i) in chosen.iter().enumerate() {
         let m = &mentions[i];
         let framed = chosen.get(n + 1).is_some_and(|&j| {
             let next = &mentions[j];
-            next.start >= m.end && nests(&text[m.end..next.start]) && specificity(next) <= specificity(m)
+            next.start >= m.end && nests(&text[m.end..next.start]) && specificity(g, next) <= specificity(g, m)
         });
-        let contains = chosen.iter().any(|&j| j != i && lies_in(&mentions[j], m));
+        let contains = chosen.iter().any(|&j| j != i && lies_in(g, &mentions[j], m));
         if !framed && !contains {
             keep.push(i);
         }
@@ -154,7 +156,7 @@ fn most_specific(text: &str, mentions: &[Mention], chosen: &[usize]) -> Vec<usiz
 
 /// The places introduced after a trigger ending at `te`, up to `end`: the
 /// first one introduced by a locative word, and those listed after it.
-fn places_after(text: &str, mentions: &[Mention], te: usize, end: usize, locative: &[&str]) -> Vec<usize> {
+fn places_after(g: &Gazetteer, text: &str, mentions: &[Mention], te: usize, end: usize, locative: &[&str]) -> Vec<usize> {
     let first = mentions.partition_point(|m| m.start < te);
     let mut chosen: Vec<usize> = Vec::new();
     let mut last_end: Option<usize> = None;
@@ -170,7 +172,7 @@ fn places_after(text: &str, mentions: &[Mention], te: usize, end: usize, locativ
             // Once the event has its place, only a list goes on; and a wider
             // place, even listed, starts the next clause ("the attack in
             // Alexandria, in Asia, with the attacks in Kabul").
-            if !listed || specificity(m) > specificity(&mentions[f]) {
+            if !listed || specificity(g, m) > specificity(g, &mentions[f]) {
                 break;
             }
             chosen.push(i);
@@ -190,7 +192,7 @@ fn places_after(text: &str, mentions: &[Mention], te: usize, end: usize, locativ
 /// it ("the Kabul and Jalalabad attacks"), else those of a sentence that
 /// opens on them, with no other trigger before ("In the Sahel and the Lake
 /// Chad basin, Boko Haram ... attack security forces").
-fn places_before(text: &str, mentions: &[Mention], sent_start: usize, ts: usize, prev_trigger: usize, locative: &[&str]) -> Vec<usize> {
+fn places_before(g: &Gazetteer, text: &str, mentions: &[Mention], sent_start: usize, ts: usize, prev_trigger: usize, locative: &[&str]) -> Vec<usize> {
     let first = mentions.partition_point(|m| m.start < ts);
     let mut chosen = Vec::new();
     let mut k = first;
@@ -225,11 +227,11 @@ fn places_before(text: &str, mentions: &[Mention], sent_start: usize, ts: usize,
         return chosen;
     }
     // Indices into the prefix are indices into `mentions`.
-    places_after(text, &mentions[..first], sent_start, ts, locative)
+    places_after(g, text, &mentions[..first], sent_start, ts, locative)
 }
 
 /// Events in `text`, pointing into `mentions` (sorted by start).
-pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
+pub fn find(g: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<Event> {
     let sentences = Sentences::new(text);
     // (start, end, kind, locative words)
     let triggers: Vec<(usize, usize, EventKind, &[&str])> = TRIGGER
@@ -251,10 +253,10 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
         let (sent_start, sent_end) = sentences.around(ts);
         let next = triggers.get(n + 1).map_or(usize::MAX, |t| t.0);
         let end = sent_end.min(next).min(te + WINDOW);
-        let mut chosen = places_after(text, mentions, te, end, loc);
+        let mut chosen = places_after(g, text, mentions, te, end, loc);
         if chosen.is_empty() {
             let prev = n.checked_sub(1).and_then(|p| triggers.get(p)).map_or(0, |t| t.1);
-            chosen = places_before(text, mentions, sent_start, ts, prev, loc);
+            chosen = places_before(g, text, mentions, sent_start, ts, prev, loc);
         }
         found.push((ts, te, kind, chosen));
     }
@@ -272,7 +274,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
             continue;
         }
         let end = sent_end.min(m.end() + HELD_WINDOW);
-        let chosen = places_after(text, mentions, m.end(), end, MEETING_LOCATIVE);
+        let chosen = places_after(g, text, mentions, m.end(), end, MEETING_LOCATIVE);
         found.push((m.start(), m.end(), EventKind::Meeting, chosen));
     }
     found.sort_by_key(|f| f.0);
@@ -287,7 +289,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
         let first = mentions.partition_point(|m| m.start < te);
         let stop = mentions.partition_point(|m| m.start < sent_end.min(te + WINDOW));
         let date = (first..stop.max(first)).find(|&i| mentions[i].kind == EntityKind::Date && mentions[i].key.len() >= 7);
-        for i in most_specific(text, mentions, &chosen) {
+        for i in most_specific(g, text, mentions, &chosen) {
             let m = &mentions[i];
             let is_attack = kind == EventKind::Attack;
             if seen.contains(&(is_attack, m.key.as_str())) {
@@ -306,10 +308,10 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<Event> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{extract_str, Context};
+    use crate::extract::Context;
 
     fn events(t: &str) -> Vec<(EventKind, String)> {
-        let ex = extract_str(t, &Context::default());
+        let ex = crate::extract::bundled().extract_str(t, &Context::default());
         ex.events.iter().map(|e| (e.kind, ex.mentions[e.place].label.clone())).collect()
     }
 

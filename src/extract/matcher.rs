@@ -1,11 +1,12 @@
 //! Text helpers shared by the extractors: word boundaries that tolerate PDF
-//! damage, token walking, sentence bounds, slugs and overlap resolution.
+//! damage, token walking, sentence bounds and overlap resolution (names and
+//! slugs are [`crate::names`]).
 //!
 //! Everything works on byte offsets into `NormalizedText::text` and only ever
 //! slices at char boundaries, so that multi-byte names ("Côte d'Ivoire") are
 //! safe.
 
-use super::{EntityKind, Mention};
+use super::{EntityKind, Extractor, Mention};
 
 /// The char that ends just before byte `i`, if any.
 pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
@@ -172,54 +173,6 @@ impl Sentences {
     }
 }
 
-/// Folds the Latin accents common in UN names onto ASCII, for slugs.
-fn fold(c: char) -> Option<char> {
-    let f = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-        'ç' | 'č' | 'ć' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-        'ñ' | 'ń' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'š' | 'ś' | 'ş' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ğ' => 'g',
-        'ł' => 'l',
-        'ř' => 'r',
-        c if c.is_ascii_alphanumeric() => c,
-        _ => return None,
-    };
-    Some(f)
-}
-
-/// A lowercase ASCII slug of a name, the key of entities no gazetteer lists:
-/// "Syrian Constitutional Committee" -> "syrian-constitutional-committee".
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match fold(c) {
-            Some(f) => out.push(f),
-            None if c == '\'' => {}
-            None => {
-                if !out.is_empty() && !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
-/// Strips a leading "the "/"The " from a surface form, for labels.
-pub(crate) fn strip_the(s: &str) -> &str {
-    s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s)
-}
-
 /// Keeps, among `cands`, a set of pairwise non-overlapping mentions, longer
 /// spans first and then lower `rank` first; returns them sorted by start.
 ///
@@ -253,7 +206,7 @@ pub(crate) fn mention(
     kind: EntityKind,
     key: String,
     label: String,
-    extractor: &'static str,
+    extractor: Extractor,
     confidence: f32,
 ) -> Mention {
     Mention { start, end, kind, key, label, extractor, confidence }
@@ -295,16 +248,8 @@ mod tests {
     }
 
     #[test]
-    fn slugs_are_ascii_and_dashed() {
-        assert_eq!(slug("Syrian Constitutional Committee"), "syrian-constitutional-committee");
-        assert_eq!(slug("António Guterres"), "antonio-guterres");
-        assert_eq!(slug("Security Council Committee established pursuant to resolution 2140 (2014)"),
-            "security-council-committee-established-pursuant-to-resolution-2140-2014");
-    }
-
-    #[test]
     fn longest_wins_in_overlaps() {
-        let m = |s, e| mention(s, e, EntityKind::State, String::new(), String::new(), "t", 1.0);
+        let m = |s, e| mention(s, e, EntityKind::State, String::new(), String::new(), Extractor::Pattern, 1.0);
         let out = resolve_overlaps(vec![m(0, 5), m(3, 20), m(20, 25), m(21, 22)], |_| 0);
         let spans: Vec<_> = out.iter().map(|m| (m.start, m.end)).collect();
         assert_eq!(spans, vec![(3, 20), (20, 25)]);

@@ -1,15 +1,20 @@
 //! Extractors: find what a speech refers to in its normalised text.
 //!
 //! Every extractor reads a [`NormalizedText`] and returns [`Mention`]s with
-//! byte spans into it; linking to corpus-wide entity keys happens here too,
-//! against the gazetteers in `data/`, so that a mention always names the one
-//! entity node it denotes. The RDF stage turns spans into original offsets.
+//! byte spans into it, keyed by corpus-wide entity keys of the gazetteer
+//! they were given, so that a mention always names the one entity node it
+//! denotes. The RDF stage turns spans into original offsets.
+//!
+//! The extractors are a value, [`Extractors`], built once from a
+//! [`Gazetteer`] (its automaton and its fuzzy linker are built then) and
+//! shared by reference by every thread of a build: none reaches a global.
 
 pub mod acronyms;
 pub mod acts;
 pub mod dates;
 pub mod documents;
 pub mod events;
+mod extractor;
 pub(crate) mod matcher;
 pub mod organisations;
 pub mod persons;
@@ -20,9 +25,21 @@ pub mod states;
 #[cfg(test)]
 mod tests;
 
-pub use matcher::slug;
+/// The extractors over the bundled gazetteer, built once for the unit
+/// tests (a test of another gazetteer builds its own [`Extractors`]).
+#[cfg(test)]
+pub(crate) fn bundled() -> &'static Extractors<'static> {
+    static EXTRACTORS: std::sync::LazyLock<Extractors<'static>> =
+        std::sync::LazyLock::new(|| Extractors::new(crate::gazetteer::gazetteer()));
+    &EXTRACTORS
+}
 
-use crate::gazetteer::surface;
+
+pub use extractor::Extractor;
+
+use crate::gazetteer::surface::SurfaceMatcher;
+use crate::gazetteer::Gazetteer;
+use crate::link::FuzzyLinker;
 use crate::text::NormalizedText;
 
 /// The class of entity a mention denotes; one class of the ontology each.
@@ -59,9 +76,8 @@ pub struct Mention {
     pub key: String,
     /// The entity's preferred label ("Islamic State in Iraq and the Levant").
     pub label: String,
-    /// Short name of the extractor that found it (`gazetteer`, `pattern`,
-    /// `acronym`, `citation`, ...), recorded as provenance.
-    pub extractor: &'static str,
+    /// The extractor that found it, recorded as provenance.
+    pub extractor: Extractor,
     /// How sure the extractor is, from 0 to 1.
     pub confidence: f32,
 }
@@ -116,115 +132,141 @@ pub struct Extraction {
     pub acts: Vec<acts::Act>,
 }
 
-/// Finds and links everything `text` refers to.
-///
-/// Gazetteer forms are found in one Aho-Corasick pass; the pattern
-/// extractors (named bodies, acronym definitions, titled names, provinces,
-/// citations, symbols, dates) run over the same text; then overlaps between
-/// names are resolved so that the longest name wins across kinds (a state
-/// named inside an organisation's name is no state mention), and events are
-/// attached to the place mentions that remain; last, the speech acts the
-/// speaker performs are read off the sentences, pointing at those mentions
-/// and events.
-pub fn extract(text: &NormalizedText, ctx: &Context) -> Extraction {
-    extract_str(&text.text, ctx)
+/// Every extractor over one gazetteer: built once (the automaton over
+/// every surface form, the fuzzy linker's forms), then shared.
+pub struct Extractors<'g> {
+    gazetteer: &'g Gazetteer,
+    surface: SurfaceMatcher,
+    fuzzy: FuzzyLinker,
 }
 
-/// [`extract`] over the stretch `range` of `text` alone (a window of a very
-/// long file), with spans that count from the start of the whole text.
-pub fn extract_range(text: &NormalizedText, range: std::ops::Range<usize>, ctx: &Context) -> Extraction {
-    let mut found = extract_str(&text.text[range.clone()], ctx);
-    for m in &mut found.mentions {
-        m.start += range.start;
-        m.end += range.start;
+impl<'g> Extractors<'g> {
+    /// The extractors over `gazetteer`.
+    pub fn new(gazetteer: &'g Gazetteer) -> Self {
+        Extractors { gazetteer, surface: SurfaceMatcher::new(gazetteer), fuzzy: FuzzyLinker::new(gazetteer) }
     }
-    for e in &mut found.events {
-        e.start += range.start;
-        e.end += range.start;
-    }
-    found
-}
 
-/// [`extract`] over a plain string, for callers and tests that have no
-/// offset map.
-pub fn extract_str(t: &str, ctx: &Context) -> Extraction {
-    // Joined lines can leave runs of spaces ("Human  Rights Council"); names
-    // are matched on a copy with single spaces and mapped back.
-    if !t.contains("  ") {
-        return extract_single_spaced(t, ctx);
+    /// The gazetteer they link to.
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gazetteer
     }
-    let mut squeezed = String::with_capacity(t.len());
-    let mut map: Vec<usize> = Vec::with_capacity(t.len() + 1);
-    let bytes = t.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b' ' && i > 0 && bytes[i - 1] == b' ' {
-            continue;
+
+    /// The automaton over the gazetteer's surface forms.
+    pub fn surface(&self) -> &SurfaceMatcher {
+        &self.surface
+    }
+
+    /// The linker of misspelt organisation names.
+    pub fn fuzzy(&self) -> &FuzzyLinker {
+        &self.fuzzy
+    }
+
+    /// Finds and links everything `text` refers to.
+    ///
+    /// Gazetteer forms are found in one Aho-Corasick pass; the pattern
+    /// extractors (named bodies, acronym definitions, titled names,
+    /// provinces, citations, symbols, dates) run over the same text; then
+    /// overlaps between names are resolved so that the longest name wins
+    /// across kinds (a state named inside an organisation's name is no
+    /// state mention), and events are attached to the place mentions that
+    /// remain; last, the speech acts the speaker performs are read off the
+    /// sentences, pointing at those mentions and events.
+    pub fn extract(&self, text: &NormalizedText, ctx: &Context) -> Extraction {
+        self.extract_str(&text.text, ctx)
+    }
+
+    /// [`Extractors::extract`] over the stretch `range` of `text` alone (a
+    /// window of a very long file), with spans that count from the start of
+    /// the whole text.
+    pub fn extract_range(&self, text: &NormalizedText, range: std::ops::Range<usize>, ctx: &Context) -> Extraction {
+        let mut found = self.extract_str(&text.text[range.clone()], ctx);
+        for m in &mut found.mentions {
+            m.start += range.start;
+            m.end += range.start;
         }
-        map.push(i);
+        for e in &mut found.events {
+            e.start += range.start;
+            e.end += range.start;
+        }
+        found
     }
-    map.push(t.len());
-    // Only ASCII spaces are dropped, so the kept bytes form valid UTF-8.
-    squeezed.push_str(&String::from_utf8_lossy(&map[..map.len() - 1].iter().map(|&i| bytes[i]).collect::<Vec<u8>>()));
-    let mut ex = extract_single_spaced(&squeezed, ctx);
-    let back = |s: usize, e: usize| (map[s], if e == 0 { 0 } else { map[e - 1] + 1 });
-    for m in &mut ex.mentions {
-        (m.start, m.end) = back(m.start, m.end);
-    }
-    for ev in &mut ex.events {
-        (ev.start, ev.end) = back(ev.start, ev.end);
-    }
-    for act in &mut ex.acts {
-        (act.start, act.end) = back(act.start, act.end);
-    }
-    ex
-}
 
-fn extract_single_spaced(t: &str, ctx: &Context) -> Extraction {
-    let found = surface::matcher().find(t);
-    let covered = |s: usize, e: usize| {
-        let k = found.partition_point(|m| m.end <= s);
-        found.get(k).is_some_and(|m| m.start < e)
-    };
+    /// [`Extractors::extract`] over a plain string, for callers and tests
+    /// that have no offset map.
+    pub fn extract_str(&self, t: &str, ctx: &Context) -> Extraction {
+        // Joined lines can leave runs of spaces ("Human  Rights Council");
+        // names are matched on a copy with single spaces and mapped back.
+        if !t.contains("  ") {
+            return self.extract_single_spaced(t, ctx);
+        }
+        let mut squeezed = String::with_capacity(t.len());
+        let mut map: Vec<usize> = Vec::with_capacity(t.len() + 1);
+        let bytes = t.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b' ' && i > 0 && bytes[i - 1] == b' ' {
+                continue;
+            }
+            map.push(i);
+        }
+        map.push(t.len());
+        // Only ASCII spaces are dropped, so the kept bytes form valid UTF-8.
+        squeezed.push_str(&String::from_utf8_lossy(&map[..map.len() - 1].iter().map(|&i| bytes[i]).collect::<Vec<u8>>()));
+        let mut ex = self.extract_single_spaced(&squeezed, ctx);
+        let back = |s: usize, e: usize| (map[s], if e == 0 { 0 } else { map[e - 1] + 1 });
+        for m in &mut ex.mentions {
+            (m.start, m.end) = back(m.start, m.end);
+        }
+        for ev in &mut ex.events {
+            (ev.start, ev.end) = back(ev.start, ev.end);
+        }
+        for act in &mut ex.acts {
+            (act.start, act.end) = back(act.start, act.end);
+        }
+        ex
+    }
 
-    // Names: states, organisations, places, persons compete for spans.
-    let mut names: Vec<Mention> = Vec::new();
-    names.extend(states::from_surface(t, &found));
-    let mut orgs = organisations::from_surface(&found);
-    orgs.extend(organisations::by_pattern(t, covered));
-    orgs.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    let defined = acronyms::find(t, &orgs, &found);
-    names.extend(orgs);
-    names.extend(defined);
-    names.extend(places::from_surface(&found));
-    let state_spans: Vec<(usize, usize)> = names.iter().filter(|m| m.kind == EntityKind::State).map(|m| (m.start, m.end)).collect();
-    names.extend(places::by_pattern(t, |s, e| state_spans.iter().any(|&(a, b)| a < e && s < b)));
-    names.extend(persons::find(t, &found));
-    let names = matcher::resolve_overlaps(names, |m| match (m.kind, m.extractor) {
-        // Equal spans: an acronym definition's key over a gazetteer's, a
-        // gazetteer's over a pattern's, a name over an adjective.
-        (EntityKind::Organisation, "acronym") => 0,
-        (_, "gazetteer") => 1,
-        (EntityKind::State, _) => 2,
-        (EntityKind::Organisation, _) => 3,
-        (EntityKind::Place, _) => 4,
-        _ => 5,
-    });
+    fn extract_single_spaced(&self, t: &str, ctx: &Context) -> Extraction {
+        let g = self.gazetteer;
+        let found = self.surface.find(t);
+        let covered = |s: usize, e: usize| {
+            let k = found.partition_point(|m| m.end <= s);
+            found.get(k).is_some_and(|m| m.start < e)
+        };
 
-    // Citations and dates may sit inside names ("Committee established
-    // pursuant to resolution 2140 (2014)") and are kept alongside them.
-    let mut mentions = names;
-    mentions.extend(resolutions::find(t, ctx));
-    mentions.extend(documents::find(t));
-    mentions.extend(dates::find(t, ctx));
-    // A slug of a name with no letter it can spell ("𝔘", found by fuzzing)
-    // is empty: it would make every such name one node, `person/`.
-    mentions.retain(|m| !m.key.is_empty());
-    mentions.sort_by_key(|m| (m.start, m.end));
-    dedup_same_kind(&mut mentions);
-    let events = events::find(t, &mentions);
-    let speaker = acts::Speaker::new(t, &mentions, ctx.speaker_state.clone(), ctx.speaker_organisation.clone());
-    let acts = acts::find(t, &mentions, &events, &speaker);
-    Extraction { mentions, events, acts }
+        // Names: states, organisations, places, persons compete for spans.
+        let mut names: Vec<Mention> = Vec::new();
+        names.extend(states::from_surface(g, t, &found));
+        let mut orgs = organisations::from_surface(g, &found);
+        let mut by_pattern = organisations::by_pattern(t, covered);
+        by_pattern.iter_mut().for_each(|m| self.fuzzy.link(m));
+        orgs.extend(by_pattern);
+        orgs.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let defined = acronyms::find(g, t, &orgs, &found);
+        names.extend(orgs);
+        names.extend(defined);
+        names.extend(places::from_surface(g, &found));
+        let state_spans: Vec<(usize, usize)> =
+            names.iter().filter(|m| m.kind == EntityKind::State).map(|m| (m.start, m.end)).collect();
+        names.extend(places::by_pattern(g, t, |s, e| state_spans.iter().any(|&(a, b)| a < e && s < b)));
+        names.extend(persons::find(g, t, &found));
+        let names = matcher::resolve_overlaps(names, |m| m.extractor.overlap_rank(m.kind));
+
+        // Citations and dates may sit inside names ("Committee established
+        // pursuant to resolution 2140 (2014)") and are kept alongside them.
+        let mut mentions = names;
+        mentions.extend(resolutions::find(g, t, ctx));
+        mentions.extend(documents::find(t));
+        mentions.extend(dates::find(t, ctx));
+        // A slug of a name with no letter it can spell ("𝔘", found by
+        // fuzzing) is empty: it would make every such name one node, `person/`.
+        mentions.retain(|m| !m.key.is_empty());
+        mentions.sort_by_key(|m| (m.start, m.end));
+        dedup_same_kind(&mut mentions);
+        let events = events::find(g, t, &mentions);
+        let speaker = acts::Speaker::new(t, &mentions, ctx.speaker_state.clone(), ctx.speaker_organisation.clone());
+        let acts = acts::find(t, &mentions, &events, &speaker);
+        Extraction { mentions, events, acts }
+    }
 }
 
 /// Drops later mentions that overlap an earlier one of the same kind, the

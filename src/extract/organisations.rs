@@ -7,16 +7,16 @@
 //! pursuant to resolution 2140 (2014)"). A head alone ("the Council") names
 //! nothing and is skipped.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::gazetteer::gazetteer;
+use crate::gazetteer::Gazetteer;
 use crate::gazetteer::surface::{SurfaceMatch, Target};
 
-use super::matcher::{is_capitalised_at, mention, next_token, prev_token, slug, strip_the};
-use super::{EntityKind, Mention};
+use super::matcher::{is_capitalised_at, mention, next_token, prev_token};
+use crate::names::{slug, strip_the};
+use super::{EntityKind, Extractor, Mention};
 
 /// Body words that head an organisation's name.
 pub(crate) const HEADS: &[&str] = &[
@@ -79,14 +79,13 @@ const NOT_ORGANISATIONS: &[&str] = &[
 ];
 
 /// Organisation mentions among the gazetteer matches.
-pub fn from_surface(matches: &[SurfaceMatch]) -> Vec<Mention> {
-    let g = gazetteer();
+pub fn from_surface(g: &Gazetteer, matches: &[SurfaceMatch]) -> Vec<Mention> {
     let mut out = Vec::new();
     for m in matches {
         let Some(t) = m.best() else { continue };
         let (Target::Organisation(i) | Target::OrganisationAcronym(i)) = t else { continue };
         let Some(o) = g.organisations.get(i as usize) else { continue };
-        out.push(mention(m.start, m.end, EntityKind::Organisation, o.key.clone(), o.label.clone(), "gazetteer", 0.95));
+        out.push(mention(m.start, m.end, EntityKind::Organisation, o.key.clone(), o.label.clone(), Extractor::Gazetteer, 0.95));
     }
     out
 }
@@ -169,9 +168,8 @@ pub fn by_pattern(text: &str, covered: impl Fn(usize, usize) -> bool) -> Vec<Men
         if NOT_ORGANISATIONS.contains(&surface) || PLACES_WITH_HEADS.contains(&strip_the(&text[start..he])) {
             continue;
         }
-        let mut m = mention(start, end, EntityKind::Organisation, slug(surface), surface.to_string(), "pattern", 0.7);
-        link_misspelled(&mut m);
-        out.push(m);
+        // Misspelt gazetteer names are linked later, by crate::link::FuzzyLinker.
+        out.push(mention(start, end, EntityKind::Organisation, slug(surface), surface.to_string(), Extractor::Pattern, 0.7));
     }
     out
 }
@@ -216,136 +214,6 @@ fn complement(text: &str, at: usize, in_ok: bool) -> Option<usize> {
     name_run(text, n.start)
 }
 
-/// A name reduced to what spelling variants share: lower case, letters and
-/// digits only, single spaces, no leading "the".
-fn fold_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    let out = out.trim_end();
-    out.strip_prefix("the ").unwrap_or(out).to_string()
-}
-
-/// Every long gazetteer organisation form, folded, by length, for
-/// [`link_misspelled`].
-static LONG_FORMS: LazyLock<HashMap<usize, Vec<LongForm>>> = LazyLock::new(|| {
-    let g = gazetteer();
-    let mut by_len: HashMap<usize, Vec<LongForm>> = HashMap::new();
-    for (i, o) in g.organisations.iter().enumerate() {
-        for f in std::iter::once(&o.label).chain(&o.aliases) {
-            let chars: Vec<char> = fold_name(f).chars().collect();
-            if chars.len() >= FUZZY_MIN_LEN {
-                let bag = letter_bag(&chars);
-                by_len.entry(chars.len()).or_default().push(LongForm { chars, bag, org: i as u32 });
-            }
-        }
-    }
-    by_len
-});
-
-/// A folded gazetteer form with its letter counts.
-struct LongForm {
-    chars: Vec<char>,
-    bag: [u8; 38],
-    org: u32,
-}
-
-/// Letter counts (a-z, 0-9, space, other): the counts of two strings
-/// differ by at most twice their edit distance, a cheap filter before it.
-fn letter_bag(chars: &[char]) -> [u8; 38] {
-    let mut bag = [0u8; 38];
-    for &c in chars {
-        let k = match c {
-            'a'..='z' => c as usize - 'a' as usize,
-            '0'..='9' => 26 + c as usize - '0' as usize,
-            ' ' => 36,
-            _ => 37,
-        };
-        bag[k] = bag[k].saturating_add(1);
-    }
-    bag
-}
-
-/// Shortest name that fuzzy linking considers: shorter names differ by one
-/// letter from other real names too often ("Bank" / "Band").
-const FUZZY_MIN_LEN: usize = 14;
-
-/// Edit distance between `a` and `b` if it is at most `max`, else `None`;
-/// banded, so linear in the length.
-fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let n = b.len();
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur = vec![0; n + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let lo = (i + 1).saturating_sub(max).max(1);
-        let hi = (i + 1 + max).min(n);
-        if lo > 1 {
-            cur[lo - 1] = max + 1;
-        }
-        let mut best = cur[0];
-        for j in lo..=hi {
-            let cost = usize::from(ca != b[j - 1]);
-            cur[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
-            best = best.min(cur[j]);
-        }
-        if hi < n {
-            cur[hi + 1] = max + 1;
-        }
-        if best > max {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    (prev[n] <= max).then_some(prev[n])
-}
-
-/// Links a name found by pattern to the gazetteer organisation it
-/// misspells ("Office of Counter-Terrorsim" -> UNOCT): one edit per twelve
-/// letters, two at most, for names of [`FUZZY_MIN_LEN`] letters or more,
-/// and the same first letter. Exact names never reach here; the gazetteer
-/// found them.
-pub fn link_misspelled(m: &mut Mention) {
-    let folded: Vec<char> = fold_name(&m.label).chars().collect();
-    if folded.len() < FUZZY_MIN_LEN {
-        return;
-    }
-    let max = (folded.len() / 12).clamp(1, 2);
-    let bag = letter_bag(&folded);
-    let mut best: Option<(usize, u32)> = None;
-    for len in folded.len().saturating_sub(max)..=folded.len() + max {
-        for f in LONG_FORMS.get(&len).into_iter().flatten() {
-            if f.chars.first() != folded.first() {
-                continue;
-            }
-            let bag_diff: usize = bag.iter().zip(&f.bag).map(|(a, b)| a.abs_diff(*b) as usize).sum();
-            if bag_diff > 2 * max {
-                continue;
-            }
-            if let Some(d) = bounded_distance(&folded, &f.chars, max) {
-                if best.is_none_or(|(bd, _)| d < bd) {
-                    best = Some((d, f.org));
-                }
-            }
-        }
-    }
-    let Some((d, i)) = best else { return };
-    let Some(o) = gazetteer().organisations.get(i as usize) else { return };
-    m.key = o.key.clone();
-    m.label = o.label.clone();
-    m.extractor = "fuzzy";
-    // Each edit makes it less likely that the names are one.
-    m.confidence = if d == 0 { 0.9 } else { 0.8 - 0.05 * d as f32 };
-}
-
 /// The end of the run of name tokens starting at `at`.
 fn name_run(text: &str, at: usize) -> Option<usize> {
     let mut end = None;
@@ -371,8 +239,14 @@ fn name_run(text: &str, at: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// Labels of the bodies found by pattern, misspelt gazetteer names
+    /// linked as the build links them.
     fn labels(t: &str) -> Vec<String> {
-        by_pattern(t, |_, _| false).into_iter().map(|m| m.label).collect()
+        static LINKER: LazyLock<crate::link::FuzzyLinker> =
+            LazyLock::new(|| crate::link::FuzzyLinker::new(crate::gazetteer::gazetteer()));
+        let mut found = by_pattern(t, |_, _| false);
+        found.iter_mut().for_each(|m| LINKER.link(m));
+        found.into_iter().map(|m| m.label).collect()
     }
 
     #[test]
@@ -406,13 +280,7 @@ mod tests {
     }
 
     #[test]
-    fn misspelled_gazetteer_names_link_to_the_gazetteer() {
-        let f = by_pattern("support for the efforts of the Office of Counter-Terrorsim to establish", |_, _| false);
-        let key = crate::gazetteer::organisation("UNOCT").map(|o| o.key.clone());
-        assert_eq!(f.first().map(|m| Some(m.key.clone())), Some(key));
-        assert_eq!(f[0].extractor, "fuzzy");
-        assert_eq!(bounded_distance(&['a', 'b', 'c'], &['a', 'c', 'b'], 2), Some(2));
-        assert_eq!(bounded_distance(&['a', 'b', 'c', 'd'], &['x', 'y', 'c', 'd'], 1), None);
+    fn a_year_is_no_part_of_the_name() {
         // A year dates an event; it does not name the body.
         assert_eq!(labels("the Bangui Forum on National Reconciliation of 2015 was"), ["Bangui Forum on National Reconciliation"]);
     }

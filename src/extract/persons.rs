@@ -8,18 +8,19 @@
 //! An office alone ("the Secretary-General", "Mr. President", "Madam
 //! President") names nobody and yields nothing.
 
+use crate::gazetteer::Gazetteer;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use crate::gazetteer::gazetteer;
 use crate::gazetteer::surface::{SurfaceMatch, Target};
 
-use super::matcher::{char_at, is_bounded, is_capitalised_at, mention, next_token, slug, Token};
+use super::matcher::{char_at, is_bounded, is_capitalised_at, mention, next_token, Token};
+use crate::names::slug;
 use super::organisations::LEFT_STOP;
-use super::{EntityKind, Mention};
+use super::{EntityKind, Extractor, Mention};
 
 /// Titles and offices that precede a name; longer alternatives first so
 /// that "Under-Secretary-General" is not read as "Secretary-General".
@@ -195,7 +196,7 @@ fn title_at(text: &str, at: usize) -> bool {
 }
 
 /// Person candidates after titles: (start, end, confidence, how found).
-fn by_title(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
+fn by_title(text: &str) -> Vec<(usize, usize, f32, Extractor)> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(m) = TITLE.find_at(text, pos) {
@@ -226,7 +227,7 @@ fn by_title(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
             if let Some(c) = comma {
                 if let Some((s, e, n)) = name_after(text, c + 1) {
                     if n >= 2 && closes_apposition(text, e) && !title_at(text, c + 2) {
-                        out.push((s, e, 0.8, "apposition"));
+                        out.push((s, e, 0.8, Extractor::Apposition));
                         pos = e;
                         continue;
                     }
@@ -251,7 +252,7 @@ fn by_title(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
             after = n.end();
         }
         if let Some((s, e, _)) = name_after(text, after) {
-            out.push((s, e, 0.85, "title"));
+            out.push((s, e, 0.85, Extractor::Title));
             pos = e;
         }
     }
@@ -260,7 +261,7 @@ fn by_title(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
 
 /// Untitled full names that start with a common given name ("thank Martin
 /// Griffiths and Mark Lowcock").
-fn by_given_name(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
+fn by_given_name(text: &str) -> Vec<(usize, usize, f32, Extractor)> {
     let mut out = Vec::new();
     for m in GIVEN.find_iter(text) {
         if !is_bounded(text, m.start(), m.end(), false) || text.as_bytes().get(m.end()) != Some(&b' ') {
@@ -268,7 +269,7 @@ fn by_given_name(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
         }
         if let Some((s, e, n)) = name_after(text, m.start()) {
             if s == m.start() && n >= 2 {
-                out.push((s, e, 0.7, "given-name"));
+                out.push((s, e, 0.7, Extractor::GivenName));
             }
         }
     }
@@ -277,7 +278,7 @@ fn by_given_name(text: &str) -> Vec<(usize, usize, f32, &'static str)> {
 
 /// The word of a name that identifies its person in the speech: the
 /// gazetteer's family name if it occurs in it, else the last word.
-fn family_of<'t>(text: &'t str, s: usize, e: usize, gaz: Option<&'static crate::gazetteer::Person>) -> &'t str {
+fn family_of<'t>(text: &'t str, s: usize, e: usize, gaz: Option<&crate::gazetteer::Person>) -> &'t str {
     let name = &text[s..e];
     if let Some(p) = gaz {
         if !p.family_name.is_empty() {
@@ -295,8 +296,7 @@ fn family_of<'t>(text: &'t str, s: usize, e: usize, gaz: Option<&'static crate::
 /// An untitled name that lies on another kind of gazetteer name (a state,
 /// an organisation, a place) is left to that name: "Martin Griffiths" is a
 /// person, "Nelson Mandela Bay" need not be.
-pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
-    let g = gazetteer();
+pub fn find(g: &Gazetteer, text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
     let other_name = |s: usize, e: usize| {
         let k = surface.partition_point(|m| m.end <= s);
         surface[k..].iter().take_while(|m| m.start < e).any(|m| {
@@ -304,7 +304,7 @@ pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
         })
     };
     // (start, end, gazetteer index, confidence, extractor)
-    let mut cands: Vec<(usize, usize, Option<usize>, f32, &'static str)> = Vec::new();
+    let mut cands: Vec<(usize, usize, Option<usize>, f32, Extractor)> = Vec::new();
     for (s, e, c, x) in by_title(text) {
         cands.push((s, e, None, c, x));
     }
@@ -313,16 +313,16 @@ pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
             cands.push((s, e, None, c, x));
         }
     }
-    let titled = |cands: &[(usize, usize, Option<usize>, f32, &str)], s: usize| cands.iter().any(|t| t.0 <= s && s < t.1);
-    let mut gaz: Vec<(usize, usize, Option<usize>, f32, &'static str)> = Vec::new();
+    let titled = |cands: &[(usize, usize, Option<usize>, f32, Extractor)], s: usize| cands.iter().any(|t| t.0 <= s && s < t.1);
+    let mut gaz: Vec<(usize, usize, Option<usize>, f32, Extractor)> = Vec::new();
     for m in surface {
         match m.best() {
-            Some(Target::Person(i)) => gaz.push((m.start, m.end, Some(i as usize), 0.95, "gazetteer")),
+            Some(Target::Person(i)) => gaz.push((m.start, m.end, Some(i as usize), 0.95, Extractor::Gazetteer)),
             Some(Target::PersonFamily(i)) => {
                 let Some(p) = g.persons.get(i as usize) else { continue };
                 let common = COMMON_WORDS.contains(&p.family_name.as_str()) || p.family_name.chars().count() < 5;
                 if !common || titled(&cands, m.start) {
-                    gaz.push((m.start, m.end, Some(i as usize), 0.8, "family-name"));
+                    gaz.push((m.start, m.end, Some(i as usize), 0.8, Extractor::FamilyName));
                 }
             }
             _ => {}
@@ -338,7 +338,7 @@ pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
             let agrees = i.and_then(|i| g.persons.get(i)).is_some_and(|p| {
                 let name = &text[t.0..t.1];
                 let first = |n: &str| n.split(' ').next().map(str::to_lowercase);
-                x == "gazetteer" || (s, e) == (t.0, t.1) || first(name) == first(&p.label) || p.label.ends_with(name)
+                x == Extractor::Gazetteer || (s, e) == (t.0, t.1) || first(name) == first(&p.label) || p.label.ends_with(name)
                     || p.aliases.iter().any(|a| a == name || first(a) == first(name))
             });
             if agrees {
@@ -358,7 +358,7 @@ pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
     // Clusters by family name (the last word, or the gazetteer's).
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_family: HashMap<&str, usize> = HashMap::new();
-    let family = |c: &(usize, usize, Option<usize>, f32, &str)| family_of(text, c.0, c.1, c.2.and_then(|i| g.persons.get(i)));
+    let family = |c: &(usize, usize, Option<usize>, f32, Extractor)| family_of(text, c.0, c.1, c.2.and_then(|i| g.persons.get(i)));
     let mut of_cand: Vec<usize> = Vec::with_capacity(cands.len());
     for c in &cands {
         let f = family(c);
@@ -395,7 +395,7 @@ pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
         }
     }
     // Bare family names after the first mention.
-    let mut extra: Vec<(usize, usize, Option<usize>, f32, &'static str)> = Vec::new();
+    let mut extra: Vec<(usize, usize, Option<usize>, f32, Extractor)> = Vec::new();
     let mut extra_cluster: Vec<usize> = Vec::new();
     for (f, &k) in &by_family {
         if f.chars().count() < 2 || COMMON_WORDS.contains(f) {
@@ -407,12 +407,12 @@ pub fn find(text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
             let e = s + f.len();
             let taken = cands.iter().chain(&extra).any(|t| t.0 < e && s < t.1);
             if is_bounded(text, s, e, false) && !taken {
-                extra.push((s, e, c.gaz, 0.75, "back-reference"));
+                extra.push((s, e, c.gaz, 0.75, Extractor::BackReference));
                 extra_cluster.push(k);
             }
         }
     }
-    let mut all: Vec<(usize, usize, f32, &'static str, usize)> = cands
+    let mut all: Vec<(usize, usize, f32, Extractor, usize)> = cands
         .iter()
         .zip(&of_cand)
         .map(|(c, &k)| (c.0, c.1, c.3, c.4, k))
@@ -439,7 +439,7 @@ mod tests {
     use super::*;
 
     fn found(t: &str) -> Vec<(String, String)> {
-        find(t, &[]).into_iter().map(|m| (t[m.start..m.end].to_string(), m.label)).collect()
+        find(crate::gazetteer::gazetteer(), t, &[]).into_iter().map(|m| (t[m.start..m.end].to_string(), m.label)).collect()
     }
 
     #[test]
@@ -480,7 +480,7 @@ mod tests {
     #[test]
     fn a_known_family_name_in_another_full_name_is_another_person() {
         let t = "Lieutenant General Carlos Alberto dos Santos Cruz said";
-        let m = find(t, &crate::gazetteer::surface::matcher().find(t));
+        let m = find(crate::gazetteer::gazetteer(), t, &crate::extract::bundled().surface().find(t));
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].label, "Carlos Alberto dos Santos Cruz");
         assert!(found("the General Framework Agreement for Peace").is_empty());

@@ -3,15 +3,16 @@
 //! "Asia"), plus "X province/region/governorate" patterns for the
 //! provinces no gazetteer lists ("Herat province" -> Herat).
 
+use crate::gazetteer::Gazetteer;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::gazetteer::gazetteer;
 use crate::gazetteer::surface::{SurfaceMatch, Target};
 
-use super::matcher::{mention, slug};
-use super::{EntityKind, Mention};
+use super::matcher::mention;
+use crate::names::slug;
+use super::{EntityKind, Extractor, Mention};
 
 /// One to three capitalised words before an administrative unit word.
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,13 +30,12 @@ const NOT_PLACE_NAMES: &[&str] = &[
 ];
 
 /// Place mentions among the gazetteer matches.
-pub fn from_surface(matches: &[SurfaceMatch]) -> Vec<Mention> {
-    let g = gazetteer();
+pub fn from_surface(g: &Gazetteer, matches: &[SurfaceMatch]) -> Vec<Mention> {
     let mut out = Vec::new();
     for m in matches {
         let Some(Target::Place(i)) = m.best() else { continue };
         let Some(p) = g.places.get(i as usize) else { continue };
-        out.push(mention(m.start, m.end, EntityKind::Place, p.key.clone(), p.label.clone(), "gazetteer", 0.93));
+        out.push(mention(m.start, m.end, EntityKind::Place, p.key.clone(), p.label.clone(), Extractor::Gazetteer, 0.93));
     }
     out
 }
@@ -43,8 +43,7 @@ pub fn from_surface(matches: &[SurfaceMatch]) -> Vec<Mention> {
 /// "Herat province", "Idlib governorate": the name is the place, keyed by
 /// the gazetteer when it lists the name, else by its slug. `is_state`
 /// rejects names that are states ("the Syria region" is no new place).
-pub fn by_pattern(text: &str, is_state: impl Fn(usize, usize) -> bool) -> Vec<Mention> {
-    let g = gazetteer();
+pub fn by_pattern(g: &Gazetteer, text: &str, is_state: impl Fn(usize, usize) -> bool) -> Vec<Mention> {
     let mut out = Vec::new();
     for cap in UNIT.captures_iter(text) {
         let (Some(whole), Some(name)) = (cap.get(0), cap.get(1)) else { continue };
@@ -67,21 +66,21 @@ pub fn by_pattern(text: &str, is_state: impl Fn(usize, usize) -> bool) -> Vec<Me
             Some(p) => (p.key.clone(), p.label.clone()),
             None => (slug(n), n.to_string()),
         };
-        out.push(mention(ns, whole.end(), EntityKind::Place, key, label, "pattern", 0.8));
+        out.push(mention(ns, whole.end(), EntityKind::Place, key, label, Extractor::Pattern, 0.8));
     }
     out
 }
 
 /// How specific a place is, lower is more specific: events take the most
 /// specific place given ("Europe - Saint Petersburg" -> Saint Petersburg).
-pub fn specificity(m: &Mention) -> u8 {
+pub fn specificity(g: &Gazetteer, m: &Mention) -> u8 {
     if m.kind == EntityKind::State {
         return 4;
     }
-    if m.extractor == "pattern" {
+    if m.extractor == Extractor::Pattern {
         return 2;
     }
-    let kind = crate::gazetteer::place(&m.key).map(|p| p.kind.to_ascii_lowercase()).unwrap_or_default();
+    let kind = g.place(&m.key).map(|p| p.kind.to_ascii_lowercase()).unwrap_or_default();
     match kind.as_str() {
         "city" | "town" | "village" | "capital" | "site" | "district" | "neighbourhood" | "neighborhood" | "camp" => 1,
         "province" | "governorate" | "state" | "territory" | "island" | "oblast" | "area" | "valley" => 2,
@@ -99,7 +98,7 @@ mod tests {
     #[test]
     fn provinces_by_pattern() {
         let t = "the attack in Herat province and in Idlib governorate, in our region";
-        let found: Vec<_> = by_pattern(t, |_, _| false).into_iter().map(|m| m.label).collect();
+        let found: Vec<_> = by_pattern(crate::gazetteer::gazetteer(), t, |_, _| false).into_iter().map(|m| m.label).collect();
         assert_eq!(found, ["Herat", "Idlib"]);
     }
 }

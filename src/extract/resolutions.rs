@@ -8,6 +8,8 @@
 //! adopted it by the speech's date, in the year the citation gives: "resolution
 //! 1514 (1960)" is the General Assembly's, since the Council's 1514 is of 2003.
 
+use crate::gazetteer::Gazetteer;
+use super::Extractor;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -15,7 +17,6 @@ use regex::Regex;
 use super::documents::session_resolution;
 use super::matcher::mention;
 use super::{Context, EntityKind, Mention};
-use crate::gazetteer;
 
 /// "resolution(s)" and everything that can follow it in a citation list;
 /// ASCII word boundaries keep the regex on the fast DFA path.
@@ -41,7 +42,7 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 const OTHER_ORGANS: &[&str] = &["General Assembly", "Assembly", "Human Rights Council", "Economic and Social Council", "Council of Europe", "Board of Governors", "GA", "HRC", "ECOSOC"];
 
 /// Finds every resolution citation in `text`, a speech given on `ctx.date`.
-pub fn find(text: &str, ctx: &Context) -> Vec<Mention> {
+pub fn find(g: &Gazetteer, text: &str, ctx: &Context) -> Vec<Mention> {
     let mut out = Vec::new();
     for cap in CITATION.captures_iter(text) {
         let Some(whole) = cap.get(0) else { continue };
@@ -65,12 +66,12 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Mention> {
             if text.as_bytes().get(end) == Some(&b'/') || ROMAN_AFTER.is_match(&text[end..]) {
                 continue;
             }
-            push(&mut out, text, start, end, n.as_str(), num.get(2).map(|y| y.as_str()), ctx);
+            push(g, &mut out, text, start, end, n.as_str(), num.get(2).map(|y| y.as_str()), ctx);
         }
     }
     for cap in SYMBOL.captures_iter(text) {
         let (Some(m), Some(n)) = (cap.get(0), cap.get(1)) else { continue };
-        push(&mut out, text, m.start(), m.end(), n.as_str(), cap.get(2).map(|y| y.as_str()), &Context::default());
+        push(g, &mut out, text, m.start(), m.end(), n.as_str(), cap.get(2).map(|y| y.as_str()), &Context::default());
     }
     out.sort_by_key(|m| m.start);
     out.dedup_by(|b, a| b.start < a.end);
@@ -81,19 +82,19 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Mention> {
 static ROMAN_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\((?:ES-|S-)?[IVXL]+\)").expect("numeral regex compiles"));
 
-fn push(out: &mut Vec<Mention>, _text: &str, start: usize, end: usize, number: &str, year: Option<&str>, ctx: &Context) {
+fn push(g: &Gazetteer, out: &mut Vec<Mention>, _text: &str, start: usize, end: usize, number: &str, year: Option<&str>, ctx: &Context) {
     let n: u32 = match number.parse() {
         Ok(n) if (1..3000).contains(&n) => n,
         _ => return,
     };
-    let adopted = gazetteer::resolution(&n.to_string());
+    let adopted = g.resolution(&n.to_string());
     if let (Some(res), Some(y)) = (adopted, year) {
         if res.year != y {
             // Not the Council's: until 1976 the General Assembly numbered on
             // across sessions, its session n opening in the year 1945 + n.
             if let Some(session) = y.parse::<u32>().ok().filter(|y| (1946..=1975).contains(y)).map(|y| roman(y - 1945)) {
                 let key = session_resolution(&n.to_string(), &session, false);
-                out.push(mention(start, end, EntityKind::Document, key.clone(), key, "citation", 0.8));
+                out.push(mention(start, end, EntityKind::Document, key.clone(), key, Extractor::Citation, 0.8));
             }
             return;
         }
@@ -113,7 +114,7 @@ fn push(out: &mut Vec<Mention>, _text: &str, start: usize, end: usize, number: &
     // A year makes the citation unmistakable; a bare number after
     // "resolution" almost always is one too.
     let confidence = if year.is_some() { 0.98 } else { 0.9 };
-    out.push(mention(start, end, EntityKind::Resolution, n.to_string(), label, "citation", confidence));
+    out.push(mention(start, end, EntityKind::Resolution, n.to_string(), label, Extractor::Citation, confidence));
 }
 
 /// `n` in Roman numerals (1 to 39 is all the sessions need).
@@ -133,12 +134,12 @@ mod tests {
     use super::*;
 
     fn keys(t: &str) -> Vec<String> {
-        find(t, &Context::default()).into_iter().map(|m| m.key).collect()
+        find(crate::gazetteer::gazetteer(), t, &Context::default()).into_iter().map(|m| m.key).collect()
     }
 
     fn found_on(t: &str, date: &str) -> Vec<(EntityKind, String)> {
         let ctx = Context { date: Some(date.into()), ..Context::default() };
-        find(t, &ctx).into_iter().map(|m| (m.kind, m.key)).collect()
+        find(crate::gazetteer::gazetteer(), t, &ctx).into_iter().map(|m| (m.kind, m.key)).collect()
     }
 
     #[test]
@@ -156,7 +157,7 @@ mod tests {
     #[test]
     fn spans_cover_number_and_year() {
         let t = "pursuant to resolution 1267 (1999), concerning";
-        let m = &find(t, &Context::default())[0];
+        let m = &find(crate::gazetteer::gazetteer(), t, &Context::default())[0];
         assert_eq!(&t[m.start..m.end], "1267 (1999)");
         assert_eq!(m.label, "resolution 1267 (1999)");
     }

@@ -3,11 +3,11 @@
 //! Syrian people") count only where they mean the state, not a language
 //! ("spoke in French") or part of a wider region ("Latin American").
 
+use crate::gazetteer::Gazetteer;
 use crate::gazetteer::surface::{SurfaceMatch, Target};
-use crate::gazetteer::gazetteer;
 
 use super::matcher::{mention, next_token, prev_token};
-use super::{EntityKind, Mention};
+use super::{EntityKind, Extractor, Mention};
 
 /// Words that, before an adjective, make it a region's ("Latin American",
 /// "North African" when no state owns it).
@@ -51,8 +51,7 @@ fn is_language_use(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// State mentions among the gazetteer matches.
-pub fn from_surface(text: &str, matches: &[SurfaceMatch]) -> Vec<Mention> {
-    let g = gazetteer();
+pub fn from_surface(g: &Gazetteer, text: &str, matches: &[SurfaceMatch]) -> Vec<Mention> {
     let mut out = Vec::new();
     for m in matches {
         let Some(t) = m.best() else { continue };
@@ -74,7 +73,7 @@ pub fn from_surface(text: &str, matches: &[SurfaceMatch]) -> Vec<Mention> {
             }
         }
         let confidence = if adjective { 0.85 } else { 0.97 };
-        let extractor = if adjective { "adjective" } else { "gazetteer" };
+        let extractor = if adjective { Extractor::Adjective } else { Extractor::Gazetteer };
         out.push(mention(m.start, m.end, EntityKind::State, state.alpha3.clone(), state.name.clone(), extractor, confidence));
     }
     out
@@ -83,10 +82,9 @@ pub fn from_surface(text: &str, matches: &[SurfaceMatch]) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::surface::matcher;
-
+    
     fn keys(t: &str) -> Vec<String> {
-        from_surface(t, &matcher().find(t)).into_iter().map(|m| m.key).collect()
+        from_surface(crate::gazetteer::gazetteer(), t, &crate::extract::bundled().surface().find(t)).into_iter().map(|m| m.key).collect()
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! End-to-end checks of [`extract`] on real speech text, and a throughput
+//! End-to-end checks of [`Extractors::extract`] on real speech text, and a throughput
 //! probe run by hand (`cargo test --release --lib throughput -- --ignored
 //! --nocapture`), not a timed assertion.
 
@@ -17,7 +17,7 @@ const KAZ_2017: &str = "Joining previous\r\nspeakers, I wish to offer Kazakhstan
 #[test]
 fn opening_of_a_council_speech() {
     let n = normalize(KAZ_2017, 0);
-    let ex = extract(&n, &Context { date: Some("2017-06-13".into()), ..Context::default() });
+    let ex = bundled().extract(&n, &Context { date: Some("2017-06-13".into()), ..Context::default() });
     assert_eq!(keys(&ex, EntityKind::State), ["BOL", "IRN", "KAZ"]);
     assert_eq!(keys(&ex, EntityKind::Document), ["S/2017/467"]);
     assert_eq!(keys(&ex, EntityKind::Date), ["2017-06-07"]);
@@ -36,7 +36,7 @@ fn opening_of_a_council_speech() {
 #[test]
 fn mentions_are_sorted_and_same_kind_spans_disjoint() {
     let n = normalize(KAZ_2017, 0);
-    let ex = extract(&n, &Context::default());
+    let ex = bundled().extract(&n, &Context::default());
     for w in ex.mentions.windows(2) {
         assert!(w[0].start <= w[1].start);
     }
@@ -74,7 +74,7 @@ fn dump_samples() {
         let s = String::from_utf8_lossy(&raw);
         let body = s.split_once("):").map_or(&*s, |(_, b)| b);
         let n = normalize(body, 0);
-        let ex = extract(&n, &Context { date: Some("2017-06-13".into()), ..Context::default() });
+        let ex = bundled().extract(&n, &Context { date: Some("2017-06-13".into()), ..Context::default() });
         println!("== {}", p.display());
         for m in &ex.mentions {
             println!("{:?}\t{}\t{}\t{}\t{}\t{:.2}", m.kind, &n.text[m.start..m.end], m.key, m.label, m.extractor, m.confidence);
@@ -96,12 +96,12 @@ fn throughput() {
         .map(|p| normalize(&String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()), 0))
         .collect();
     let bytes: usize = texts.iter().map(|t| t.text.len()).sum();
-    let _ = surface::matcher();
+    let _ = bundled().surface();
     let ctx = Context { date: Some("2020-06-01".into()), ..Context::default() };
     let t0 = std::time::Instant::now();
     let mut n = 0;
     for t in &texts {
-        n += extract(t, &ctx).mentions.len();
+        n += bundled().extract(t, &ctx).mentions.len();
     }
     let secs = t0.elapsed().as_secs_f64();
     println!("{} files, {:.1} MB, {n} mentions, {secs:.2} s, {:.1} MB/s on one core", texts.len(), bytes as f64 / 1e6, bytes as f64 / 1e6 / secs);
@@ -110,7 +110,7 @@ fn throughput() {
 #[test]
 fn runs_of_spaces_from_joined_lines_do_not_hide_names() {
     let t = "As a member of the Human  Rights Council. Finland works";
-    let ex = extract_str(t, &Context::default());
+    let ex = bundled().extract_str(t, &Context::default());
     let org = ex.mentions.iter().find(|m| m.kind == EntityKind::Organisation).expect("an organisation");
     assert_eq!(&t[org.start..org.end], "Human  Rights Council");
     assert_eq!(org.key, "HRC");
@@ -124,35 +124,35 @@ fn runs_of_spaces_from_joined_lines_do_not_hide_names() {
 fn stage_times() {
     let files = corpus_files("/work/shared/corpus/unsc-2020/speeches", usize::MAX);
     let texts: Vec<_> = files.iter().map(|p| normalize(&String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()), 0)).collect();
-    let _ = surface::matcher();
+    let _ = bundled().surface();
     let mut t = [0f64; 8];
     for x in &texts {
         let s = &x.text;
         let c = std::time::Instant::now();
-        let found = surface::matcher().find(s);
+        let found = bundled().surface().find(s);
         t[0] += c.elapsed().as_secs_f64();
         let c = std::time::Instant::now();
         let _ = organisations::by_pattern(s, |_, _| false);
         t[1] += c.elapsed().as_secs_f64();
         let c = std::time::Instant::now();
-        let _ = persons::find(s, &found);
+        let _ = persons::find(crate::gazetteer::gazetteer(), s, &found);
         t[2] += c.elapsed().as_secs_f64();
         let c = std::time::Instant::now();
-        let _ = places::by_pattern(s, |_, _| false);
+        let _ = places::by_pattern(crate::gazetteer::gazetteer(), s, |_, _| false);
         t[3] += c.elapsed().as_secs_f64();
         let c = std::time::Instant::now();
         let _ = dates::find(s, &Context::default());
-        let _ = resolutions::find(s, &Context::default());
+        let _ = resolutions::find(crate::gazetteer::gazetteer(), s, &Context::default());
         let _ = documents::find(s);
         t[4] += c.elapsed().as_secs_f64();
         let c = std::time::Instant::now();
-        let ex = extract_str(s, &Context::default());
+        let ex = bundled().extract_str(s, &Context::default());
         t[5] += c.elapsed().as_secs_f64();
         let c = std::time::Instant::now();
-        let _ = events::find(s, &ex.mentions);
+        let _ = events::find(crate::gazetteer::gazetteer(), s, &ex.mentions);
         t[6] += c.elapsed().as_secs_f64();
         let c = std::time::Instant::now();
-        let _ = acronyms::find(s, &[], &found);
+        let _ = acronyms::find(crate::gazetteer::gazetteer(), s, &[], &found);
         t[7] += c.elapsed().as_secs_f64();
     }
     println!("surface {:.3} orgpat {:.3} persons {:.3} placepat {:.3} cit+dates {:.3} ALL {:.3} events {:.3} acr {:.3}", t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);

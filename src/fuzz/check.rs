@@ -5,7 +5,7 @@ use crate::corpus::{Decoded, TextEncoding};
 use crate::extract::{Extraction, Mention};
 use crate::speech::Header;
 use crate::text::NormalizedText;
-use crate::rdf::vocab::NIF;
+use crate::rdf::vocab::nif;
 use oxigraph::model::{Quad, Term};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -116,20 +116,20 @@ pub fn quotes(text: &str, quads: &[Quad]) -> usize {
     }
     let mut spans: HashMap<String, Span> = HashMap::new();
     for q in quads {
-        let Some(local) = q.predicate.as_str().strip_prefix(NIF) else { continue };
         let Term::Literal(value) = &q.object else { continue };
-        if local == "isString" {
+        let predicate = q.predicate.as_ref();
+        if predicate == nif::IS_STRING {
             assert_eq!(value.value(), text, "the speech's nif:isString is not the decoded text");
             continue;
         }
-        if !["beginIndex", "endIndex", "anchorOf"].contains(&local) {
+        if ![nif::BEGIN_INDEX, nif::END_INDEX, nif::ANCHOR_OF].contains(&predicate) {
             continue;
         }
         let span = spans.entry(q.subject.to_string()).or_default();
         let number = || value.value().parse::<usize>().unwrap_or_else(|_| panic!("offset {value} is no number"));
-        match local {
-            "beginIndex" => span.begin = Some(number()),
-            "endIndex" => span.end = Some(number()),
+        match predicate {
+            p if p == nif::BEGIN_INDEX => span.begin = Some(number()),
+            p if p == nif::END_INDEX => span.end = Some(number()),
             _ => span.anchor = Some(value.value().to_owned()),
         }
     }

@@ -192,14 +192,13 @@ pub fn state(code: &str) -> Option<&'static State> {
 pub fn state_by_name(name: &str) -> Option<&'static State> {
     let g = gazetteer();
     let n = name.trim();
-    let n = n.strip_prefix("the ").or_else(|| n.strip_prefix("The ")).unwrap_or(n);
+    let n = crate::names::strip_the(n);
     g.state_by_name.get(&n.to_lowercase()).map(|&i| &g.states[i])
 }
 
 /// The organisation with this key ("UN").
 pub fn organisation(key: &str) -> Option<&'static Organisation> {
-    let g = gazetteer();
-    g.organisation_by_key.get(key).map(|&i| &g.organisations[i])
+    gazetteer().organisation(key)
 }
 
 /// The territory the state `alpha3` was before it became one, if it became
@@ -216,8 +215,7 @@ pub fn assembly_session(session: &str) -> Option<&'static AssemblySession> {
 
 /// The place with this key.
 pub fn place(key: &str) -> Option<&'static Place> {
-    let g = gazetteer();
-    g.place_by_key.get(key).map(|&i| &g.places[i])
+    gazetteer().place(key)
 }
 
 /// The person with this key.
@@ -228,8 +226,7 @@ pub fn person(key: &str) -> Option<&'static Person> {
 
 /// The Security Council resolution with this number ("2253").
 pub fn resolution(number: &str) -> Option<&'static Resolution> {
-    let g = gazetteer();
-    g.resolution_by_number.get(number.trim_start_matches('0')).map(|&i| &g.resolutions[i])
+    gazetteer().resolution(number)
 }
 
 /// A `|`-separated list field, trimmed, without empty items.
@@ -264,6 +261,21 @@ pub(crate) fn parse<T>(file: &str, src: &str, row: impl Fn(&dyn Fn(&str) -> Stri
 }
 
 impl Gazetteer {
+    /// The organisation with this key ("UN").
+    pub fn organisation(&self, key: &str) -> Option<&Organisation> {
+        self.organisation_by_key.get(key).map(|&i| &self.organisations[i])
+    }
+
+    /// The place with this key.
+    pub fn place(&self, key: &str) -> Option<&Place> {
+        self.place_by_key.get(key).map(|&i| &self.places[i])
+    }
+
+    /// The Security Council resolution with this number ("2253", "0161").
+    pub fn resolution(&self, number: &str) -> Option<&Resolution> {
+        self.resolution_by_number.get(number.trim_start_matches('0')).map(|&i| &self.resolutions[i])
+    }
+
     fn load() -> Self {
         let states = parse("states.csv", embedded::STATES, |f| State {
             alpha3: f("alpha3").to_ascii_uppercase(),
@@ -399,7 +411,7 @@ mod tests {
         let g = gazetteer();
         assert!(g.states.len() >= 190, "states.csv has {} rows", g.states.len());
         // Building the automaton validates every surface form too.
-        let _ = surface::matcher();
+        let _ = surface::SurfaceMatcher::new(g);
     }
 
     #[test]

@@ -10,11 +10,10 @@
 //! which is the only case variation names show in UN records.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
-use super::gazetteer;
+use super::Gazetteer;
 
 /// What a surface form denotes; the index is into the gazetteer's vectors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,17 +78,17 @@ impl Entry {
 
 /// A gazetteer form found in a text.
 #[derive(Debug, Clone, Copy)]
-pub struct SurfaceMatch {
+pub struct SurfaceMatch<'m> {
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    entries: &'static [Entry],
+    entries: &'m [Entry],
     /// Bit i set: `entries[i]` accepts the text found.
     accepted: u64,
 }
 
-impl SurfaceMatch {
+impl SurfaceMatch<'_> {
     /// Everything the form found denotes, best first (see [`Target`]).
     pub fn targets(&self) -> impl Iterator<Item = Target> + '_ {
         self.entries
@@ -105,16 +104,12 @@ impl SurfaceMatch {
     }
 }
 
-/// The compiled automaton and, per pattern, what it denotes.
+/// The compiled automaton and, per pattern, what it denotes. Built once
+/// per gazetteer ([`SurfaceMatcher::new`]) and shared by reference: the
+/// build makes one for all its threads.
 pub struct SurfaceMatcher {
     automaton: AhoCorasick,
     entries: Vec<Vec<Entry>>,
-}
-
-/// The matcher, built on first use from every gazetteer.
-pub fn matcher() -> &'static SurfaceMatcher {
-    static MATCHER: LazyLock<SurfaceMatcher> = LazyLock::new(SurfaceMatcher::build);
-    &MATCHER
 }
 
 /// Whether a form is an acronym ("UNSC", "CIS-ATC", "U.N."), which must
@@ -147,8 +142,8 @@ fn spelling_variant(form: &str) -> Option<String> {
 }
 
 impl SurfaceMatcher {
-    fn build() -> Self {
-        let g = gazetteer();
+    /// The automaton over every surface form of `g`.
+    pub fn new(g: &Gazetteer) -> Self {
         // Patterns are keyed by their ASCII-lower-cased form, since the
         // automaton ignores ASCII case and `Entry::accepts` judges the case.
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -230,7 +225,7 @@ impl SurfaceMatcher {
     /// Every gazetteer form in `text` that stands as whole words, leftmost
     /// longest; a form may also start at a lower->upper case change inside a
     /// token ("ofKazakhstan"), which PDF extraction produces.
-    pub fn find(&'static self, text: &str) -> Vec<SurfaceMatch> {
+    pub fn find(&self, text: &str) -> Vec<SurfaceMatch<'_>> {
         // A form can only start where a word starts or at a run-together
         // case change, so the automaton is asked, anchored, at those places
         // only: an unanchored search would stop at every "un" inside
@@ -262,7 +257,7 @@ impl SurfaceMatcher {
 
     /// The longest form starting at `s` that the text's case and word
     /// boundaries accept, trying shorter ones when the longest fails.
-    fn accept_at(&'static self, text: &str, s: usize, mut m: aho_corasick::Match) -> Option<SurfaceMatch> {
+    fn accept_at(&self, text: &str, s: usize, mut m: aho_corasick::Match) -> Option<SurfaceMatch<'_>> {
         loop {
             let e = m.end();
             let entries = &self.entries[m.pattern().as_usize()];
@@ -291,9 +286,11 @@ impl SurfaceMatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::LazyLock;
 
     fn found(t: &str) -> Vec<&str> {
-        matcher().find(t).into_iter().map(|m| &t[m.start..m.end]).collect()
+        static MATCHER: LazyLock<SurfaceMatcher> = LazyLock::new(|| SurfaceMatcher::new(crate::gazetteer::gazetteer()));
+        MATCHER.find(t).into_iter().map(|m| &t[m.start..m.end]).collect()
     }
 
     #[test]

@@ -62,10 +62,11 @@ fn state_by_damaged_name(name: &str) -> Option<String> {
     let mut best: Option<(usize, &str)> = None;
     let mut tie = false;
     for (form, code) in states_by_letters() {
-        let d = edit_distance(&wanted, form);
-        if d > budget {
+        // Bytes, not chars: an accented letter costs two edits, as it
+        // always has for this match.
+        let Some(d) = crate::names::bounded_distance(wanted.as_bytes(), form.as_bytes(), budget) else {
             continue;
-        }
+        };
         match best {
             Some((bd, bc)) if d == bd && bc != code => tie = true,
             Some((bd, _)) if d >= bd => {}
@@ -78,25 +79,6 @@ fn state_by_damaged_name(name: &str) -> Option<String> {
     best.filter(|_| !tie).map(|(_, code)| code.to_owned())
 }
 
-/// Levenshtein distance over bytes (the forms are ASCII letters).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > 2 {
-        return usize::MAX;
-    }
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == cb { prev } else { 1 + prev.min(cur).min(row[j]) };
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 impl Directory for GazetteerDirectory {
     fn state_code(&self, name: &str) -> Option<String> {
         gazetteer::state_by_name(name)
@@ -107,7 +89,7 @@ impl Directory for GazetteerDirectory {
 
     fn organisation_key(&self, name: &str) -> Option<String> {
         let name = name.trim();
-        let name = name.strip_prefix("the ").unwrap_or(name);
+        let name = crate::names::strip_the(name);
         organisations_by_name().get(&name.to_lowercase()).cloned()
     }
 

@@ -98,10 +98,10 @@ pub fn state_on(code: &str, date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{extract_str, Context};
+    use crate::extract::Context;
 
     fn read(text: &str, date: Option<&str>) -> Vec<(EntityKind, String)> {
-        let mut found = extract_str(text, &Context { date: date.map(str::to_owned), ..Context::default() });
+        let mut found = crate::extract::bundled().extract_str(text, &Context { date: date.map(str::to_owned), ..Context::default() });
         read_as_of(&mut found, date);
         found.mentions.into_iter().filter(|m| m.kind != EntityKind::Date).map(|m| (m.kind, m.key)).collect()
     }
@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn without_a_date_names_keep_todays_reading_and_say_so() {
-        let mut found = extract_str("The people of Angola and of France", &Context::default());
+        let mut found = crate::extract::bundled().extract_str("The people of Angola and of France", &Context::default());
         let undated = read_as_of(&mut found, None);
         assert!(found.mentions.iter().any(|m| m.kind == EntityKind::State && m.key == "AGO"));
         assert_eq!(undated, ["Angola"]);

@@ -67,7 +67,7 @@ fn members_in_order(year: u16) -> Vec<(String, String)> {
 /// The state's English short name as the Council's rotation sorts it:
 /// lower-cased, accents folded, word by word ("Türkiye" as "turkiye").
 fn order_key(alpha3: &str) -> String {
-    crate::extract::slug(gazetteer::state(alpha3).map_or(alpha3, |s| s.name.as_str()))
+    crate::names::slug(gazetteer::state(alpha3).map_or(alpha3, |s| s.name.as_str()))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::store::KgStore;
 use oxhttp::model::header::CONTENT_TYPE;
 use oxhttp::model::{Body, Method, Request};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedOrBlankNode};
+use oxigraph::model::NamedOrBlankNode;
 use std::time::Duration;
 
 /// What a push sent.
@@ -32,10 +32,9 @@ pub fn push(store: &KgStore, endpoint: &str, only: &[String], timeout: Duration,
     if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
         return Err(Error::Usage(format!("--endpoint {endpoint}: give an http(s) URL")));
     }
-    let err = |e: &dyn std::fmt::Display| Error::store(store.path(), e);
     let mut graphs = Vec::new();
-    for g in store.store().named_graphs() {
-        if let NamedOrBlankNode::NamedNode(n) = g.map_err(|e| err(&e))? {
+    for g in store.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(n) = g? {
             if only.is_empty() || only.iter().any(|o| o == n.as_str()) {
                 graphs.push(n);
             }
@@ -55,8 +54,8 @@ pub fn push(store: &KgStore, endpoint: &str, only: &[String], timeout: Duration,
     for g in &graphs {
         let mut writer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
         let mut n = 0u64;
-        for q in store.store().quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
-            let q = q.map_err(|e| err(&e))?;
+        for q in store.graph_quads(g.as_ref()) {
+            let q = q?;
             writer.serialize_triple(&oxigraph::model::Triple::from(q)).map_err(|e| Error::io("<n-triples>", e))?;
             n += 1;
         }

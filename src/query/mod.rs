@@ -62,15 +62,15 @@ pub fn run(
     explain: bool,
     out: &mut dyn Write,
 ) -> Result<Option<String>> {
-    let bound = prepare(query, origin)?.on_store(store.store());
+    let prepared = prepare(query, origin)?;
     let (results, explanation) = if explain {
-        let (results, explanation) = bound.compute_statistics().explain();
+        let (results, explanation) = store.evaluate_explained(prepared, origin);
         (results, Some(explanation))
     } else {
-        (bound.execute(), None)
+        (store.evaluate(prepared, origin), None)
     };
-    write_results(results.map_err(|e| query_error(origin, &e))?, origin, format, out)?;
-    Ok(explanation.map(|e| format!("{e:?}")))
+    write_results(results?, origin, format, out)?;
+    Ok(explanation)
 }
 
 fn write_results(results: QueryResults<'_>, origin: &str, format: Format, out: &mut dyn Write) -> Result<()> {

@@ -8,10 +8,10 @@
 //! `nif:Sentence` from the range of `unkg:evidence`, and every quad an act
 //! costs is paid again by the bulk loader's six indexes.
 
-use super::iri::{self, term, unkg};
+use super::iri;
 use super::quads::QuadSink;
 use super::speech::{entity_node, CharIndex};
-use super::vocab::{prop, NIF, SCHEMA, XSD};
+use super::vocab::{nif, prop, schema, xsd};
 use crate::extract::acts::Target;
 use crate::extract::Extraction;
 use crate::text::NormalizedText;
@@ -51,9 +51,6 @@ pub(super) fn write_acts(out: &mut QuadSink, written: &mut ActsWritten, cx: &Act
         return;
     }
     let chars = cx.chars;
-    let (context, begin, end, anchor) = (term(NIF, "referenceContext"), term(NIF, "beginIndex"), term(NIF, "endIndex"), term(NIF, "anchorOf"));
-    let nonneg = term(XSD, "nonNegativeInteger");
-    let (agent, object, evidence_of) = (term(SCHEMA, "agent"), term(SCHEMA, "object"), unkg(prop::EVIDENCE));
     let ActsWritten { acts, described } = written;
     // One act per (kind, target) of the speech, as ACTS.md counts them,
     // with every sentence that performs it as its evidence: a repeated "we
@@ -74,26 +71,26 @@ pub(super) fn write_acts(out: &mut QuadSink, written: &mut ActsWritten, cx: &Act
             Some((_, _, node)) => node.clone(),
             None => {
                 let node = iri::act(cx.id, acts.len() + 1);
-                out.text(&node, &unkg(prop::ACT_KIND), kind);
+                out.text(&node, prop::ACT_KIND, kind);
                 if let Some(a) = cx.agent {
-                    out.add(&node, &agent, a.clone());
+                    out.add(&node, schema::AGENT, a.clone());
                 }
                 if let Some(t) = &target {
-                    out.add(&node, &object, t.clone());
+                    out.add(&node, schema::OBJECT, t.clone());
                 }
-                out.add(cx.speech, &unkg(prop::PERFORMS), node.clone());
+                out.add(cx.speech, prop::PERFORMS, node.clone());
                 acts.push((kind, target, node.clone()));
                 node
             }
         };
         let (start, stop) = text.original_span(act.start, act.end);
         let evidence = iri::mention(cx.id, start, stop);
-        out.add(&node, &evidence_of, evidence.clone());
+        out.add(&node, prop::EVIDENCE, evidence.clone());
         if described.insert((start, stop)) {
-            out.add(&evidence, &context, cx.speech.clone());
-            out.typed(&evidence, &begin, &start.to_string(), &nonneg);
-            out.typed(&evidence, &end, &stop.to_string(), &nonneg);
-            out.text(&evidence, &anchor, chars.slice(cx.original, start, stop));
+            out.add(&evidence, nif::REFERENCE_CONTEXT, cx.speech.clone());
+            out.typed(&evidence, nif::BEGIN_INDEX, &start.to_string(), xsd::NON_NEGATIVE_INTEGER);
+            out.typed(&evidence, nif::END_INDEX, &stop.to_string(), xsd::NON_NEGATIVE_INTEGER);
+            out.text(&evidence, nif::ANCHOR_OF, chars.slice(cx.original, start, stop));
         }
     }
 }

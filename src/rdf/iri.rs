@@ -1,6 +1,6 @@
 //! Minting IRIs: deterministic, readable, under one base ([`super::vocab::ID`]).
 
-use super::vocab::{GRAPH, ID, UNKG};
+use super::vocab::{GRAPH, ID, UNDOCS, WIKIDATA_ENTITY};
 use oxigraph::model::NamedNode;
 
 /// Percent-encodes what may not stand in an IRI path segment, keeping
@@ -18,19 +18,6 @@ pub fn segment(text: &str) -> String {
         }
     }
     out
-}
-
-/// A lowercase slug of a name: `Vladimir Voronkov` -> `vladimir-voronkov`.
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
 }
 
 /// A document symbol as a readable slug: `S/2017/467` -> `S-2017-467`.
@@ -52,16 +39,6 @@ pub fn symbol_slug(symbol: &str) -> String {
 
 fn node(iri: String) -> NamedNode {
     NamedNode::new_unchecked(iri)
-}
-
-/// `unkg:Local`.
-pub fn unkg(local: &str) -> NamedNode {
-    node(format!("{UNKG}{local}"))
-}
-
-/// A term of another vocabulary: `term(SKOS, "prefLabel")`.
-pub fn term(namespace: &str, local: &str) -> NamedNode {
-    node(format!("{namespace}{local}"))
 }
 
 /// A speech, by its identifier (the file name without extension).
@@ -105,7 +82,7 @@ pub fn state(alpha3: &str) -> NamedNode {
 
 /// A name a state bore for a period: `state/COD/name/zaire`.
 pub fn state_name(alpha3: &str, name: &str) -> NamedNode {
-    node(format!("{ID}state/{}/name/{}", segment(alpha3), slug(name)))
+    node(format!("{ID}state/{}/name/{}", segment(alpha3), crate::names::slug_keeping_accents(name)))
 }
 
 /// A term on the Security Council: `council-membership/AGO-2003`.
@@ -169,16 +146,16 @@ pub fn extractor(name: &str) -> NamedNode {
     node(format!("{ID}extractor/{}", segment(name)))
 }
 
-/// A Wikidata entity: `Q232` -> `http://www.wikidata.org/entity/Q232`.
+/// A Wikidata entity: `Q232` -> `wd:Q232`.
 pub fn wikidata(qid: &str) -> NamedNode {
-    node(format!("http://www.wikidata.org/entity/{}", segment(qid)))
+    node(format!("{WIKIDATA_ENTITY}{}", segment(qid)))
 }
 
 /// The document's address on the UN's document server.
 pub fn undocs(symbol: &str) -> NamedNode {
     let path: String = symbol.chars().filter(|c| !c.is_whitespace()).collect();
     let encoded: Vec<String> = path.split('/').map(segment).collect();
-    node(format!("https://undocs.org/{}", encoded.join("/")))
+    node(format!("{UNDOCS}{}", encoded.join("/")))
 }
 
 #[cfg(test)]
@@ -190,8 +167,6 @@ mod tests {
         assert_eq!(state("KAZ").as_str(), "https://w3id.org/unkg/id/state/KAZ");
         assert_eq!(meeting("S-PV-8699").as_str(), "https://w3id.org/unkg/id/meeting/S-PV-8699");
         assert_eq!(document("S/PRST/2020/1").as_str(), "https://w3id.org/unkg/id/document/S-PRST-2020-1");
-        assert_eq!(slug("Vladimir  Voronkov"), "vladimir-voronkov");
-        assert_eq!(slug("Côte d'Ivoire"), "côte-d-ivoire");
         assert_eq!(undocs("S/RES/2253 (2015)").as_str(), "https://undocs.org/S/RES/2253%282015%29");
         assert_eq!(undocs("S/PV.1|x").as_str(), "https://undocs.org/S/PV.1%7Cx");
         assert_eq!(meeting(&symbol_slug("S/PV.8699 (Resumption 1)")).as_str(), "https://w3id.org/unkg/id/meeting/S-PV-8699-Resumption-1");

@@ -1,6 +1,6 @@
 //! A small writer of quads into one named graph.
 
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
 /// Collects quads for one named graph.
 pub struct QuadSink {
@@ -15,23 +15,24 @@ impl QuadSink {
         QuadSink { graph: graph.into(), quads: Vec::new() }
     }
 
-    /// Adds `subject predicate object`.
-    pub fn add(&mut self, subject: &NamedNode, predicate: &NamedNode, object: impl Into<Term>) {
-        self.quads.push(Quad::new(subject.clone(), predicate.clone(), object, self.graph.clone()));
+    /// Adds `subject predicate object`. Predicates are the vocabulary's
+    /// constants ([`super::vocab`]).
+    pub fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
+        self.quads.push(Quad::new(subject.clone(), predicate, object, self.graph.clone()));
     }
 
     /// Adds a plain string literal.
-    pub fn text(&mut self, subject: &NamedNode, predicate: &NamedNode, value: &str) {
+    pub fn text(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, value: &str) {
         self.add(subject, predicate, Literal::new_simple_literal(value));
     }
 
     /// Adds a typed literal.
-    pub fn typed(&mut self, subject: &NamedNode, predicate: &NamedNode, value: &str, datatype: &NamedNode) {
-        self.add(subject, predicate, Literal::new_typed_literal(value, datatype.clone()));
+    pub fn typed(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, value: &str, datatype: NamedNodeRef<'_>) {
+        self.add(subject, predicate, Literal::new_typed_literal(value, datatype));
     }
 
     /// Adds an `xsd:integer`.
-    pub fn integer(&mut self, subject: &NamedNode, predicate: &NamedNode, value: i64) {
+    pub fn integer(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, value: i64) {
         self.add(subject, predicate, Literal::from(value));
     }
 }

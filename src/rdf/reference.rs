@@ -2,13 +2,13 @@
 //! resolution and Security Council meeting the data in `data/` knows, with
 //! labels, codes and links to Wikidata. Speeches link to these nodes.
 
-use super::iri::{self, term, unkg};
+use super::iri;
 use super::quads::QuadSink;
-use super::vocab::{class, prop, DCTERMS, FOAF, OWL, RDF, RDFS, SCHEMA, SKOS, XSD};
+use super::vocab::{class, dcterms, foaf, owl, prop, rdf, rdfs, schema, skos, xsd};
 use crate::extract::EntityKind;
 use crate::gazetteer;
 use crate::link::{council_terms, presidencies};
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -21,10 +21,10 @@ pub fn reference_quads() -> Vec<Quad> {
     for s in &g.states {
         let node = iri::state(&s.alpha3);
         w.entity(&node, class::STATE, &s.name, std::iter::once(&s.official_name).chain(&s.aliases), &s.wikidata);
-        w.out.text(&node, &unkg(prop::ALPHA3), &s.alpha3);
-        w.out.text(&node, &unkg(prop::ALPHA2), &s.alpha2);
+        w.out.text(&node, prop::ALPHA3, &s.alpha3);
+        w.out.text(&node, prop::ALPHA2, &s.alpha2);
         if !s.m49.is_empty() {
-            w.out.text(&node, &unkg(prop::M49), &s.m49);
+            w.out.text(&node, prop::M49, &s.m49);
         }
         lifetime(&mut w, &node, s);
     }
@@ -39,42 +39,42 @@ pub fn reference_quads() -> Vec<Quad> {
         w.entity(&node, class::PLACE, &p.label, &p.aliases, &p.wikidata);
         w.kind(&node, &p.kind);
         if !p.state.is_empty() {
-            w.out.add(&node, &unkg(prop::LOCATED_IN), iri::state(&p.state));
+            w.out.add(&node, prop::LOCATED_IN, iri::state(&p.state));
         }
         if let Some((alpha3, until)) = &p.became {
-            w.out.add(&node, &term(DCTERMS, "isReplacedBy"), iri::state(alpha3));
-            w.date(&node, &term(SCHEMA, "dissolutionDate"), until);
+            w.out.add(&node, dcterms::IS_REPLACED_BY, iri::state(alpha3));
+            w.date(&node, schema::DISSOLUTION_DATE, until);
         }
     }
     for p in &g.persons {
         let node = iri::person(&p.key);
         w.entity(&node, class::PERSON, &p.label, &p.aliases, &p.wikidata);
-        w.out.text(&node, &term(FOAF, "name"), &p.label);
+        w.out.text(&node, foaf::NAME, &p.label);
         if !p.family_name.is_empty() {
-            w.out.text(&node, &unkg(prop::FAMILY_NAME), &p.family_name);
+            w.out.text(&node, prop::FAMILY_NAME, &p.family_name);
         }
         if !p.office.is_empty() {
-            w.out.text(&node, &unkg(prop::OFFICE), &p.office);
+            w.out.text(&node, prop::OFFICE, &p.office);
         }
     }
     for r in &g.resolutions {
         let node = iri::resolution(&r.number);
         w.entity(&node, class::RESOLUTION, &r.symbol, &[], "");
-        w.out.text(&node, &unkg(prop::SYMBOL), &r.symbol);
+        w.out.text(&node, prop::SYMBOL, &r.symbol);
         if let Ok(n) = r.number.parse::<i64>() {
-            w.out.integer(&node, &unkg(prop::RESOLUTION_NUMBER), n);
+            w.out.integer(&node, prop::RESOLUTION_NUMBER, n);
         }
         if !r.date.is_empty() {
-            w.out.typed(&node, &term(DCTERMS, "date"), &r.date, &term(XSD, "date"));
+            w.out.typed(&node, dcterms::DATE, &r.date, xsd::DATE);
         }
         if !r.title.is_empty() {
-            w.out.text(&node, &term(DCTERMS, "title"), &r.title);
+            w.out.text(&node, dcterms::TITLE, &r.title);
         }
         if !r.meeting_record.is_empty() {
             let slug = iri::symbol_slug(&r.meeting_record);
-            w.out.add(&node, &unkg(prop::ADOPTED_AT), iri::meeting(&slug));
+            w.out.add(&node, prop::ADOPTED_AT, iri::meeting(&slug));
         }
-        w.out.add(&node, &term(SCHEMA, "url"), iri::undocs(&r.symbol));
+        w.out.add(&node, schema::URL, iri::undocs(&r.symbol));
     }
     meetings(&mut w);
     w.out.quads
@@ -82,23 +82,23 @@ pub fn reference_quads() -> Vec<Quad> {
 
 /// A state's lifetime, UN membership, predecessors and successors.
 fn lifetime(w: &mut Labels, node: &NamedNode, s: &gazetteer::State) {
-    w.date(node, &term(SCHEMA, "foundingDate"), &s.start);
-    w.date(node, &term(SCHEMA, "dissolutionDate"), &s.end);
-    w.date(node, &unkg(prop::UN_MEMBER_FROM), &s.un_admission);
-    w.date(node, &unkg(prop::UN_MEMBER_UNTIL), &s.un_end);
+    w.date(node, schema::FOUNDING_DATE, &s.start);
+    w.date(node, schema::DISSOLUTION_DATE, &s.end);
+    w.date(node, prop::UN_MEMBER_FROM, &s.un_admission);
+    w.date(node, prop::UN_MEMBER_UNTIL, &s.un_end);
     for p in &s.predecessors {
-        w.out.add(node, &term(DCTERMS, "replaces"), iri::state(p));
+        w.out.add(node, dcterms::REPLACES, iri::state(p));
     }
     for p in &s.successors {
-        w.out.add(node, &term(DCTERMS, "isReplacedBy"), iri::state(p));
+        w.out.add(node, dcterms::IS_REPLACED_BY, iri::state(p));
     }
     for n in &s.names_in_use {
         let name = iri::state_name(&s.alpha3, &n.name);
-        w.out.add(node, &unkg(prop::NAME_IN_USE), name.clone());
-        w.out.add(&name, &w.rdf_type.clone(), unkg(class::NAME_IN_USE));
-        w.out.text(&name, &w.label.clone(), &n.name);
-        w.date(&name, &term(SCHEMA, "startDate"), &n.from);
-        w.date(&name, &term(SCHEMA, "endDate"), &n.to);
+        w.out.add(node, prop::NAME_IN_USE, name.clone());
+        w.out.add(&name, rdf::TYPE, class::NAME_IN_USE);
+        w.out.text(&name, rdfs::LABEL, &n.name);
+        w.date(&name, schema::START_DATE, &n.from);
+        w.date(&name, schema::END_DATE, &n.to);
     }
 }
 
@@ -108,23 +108,23 @@ fn council(w: &mut Labels) {
     for t in council_terms() {
         let state = iri::state(&t.alpha3);
         for year in t.start_year..=t.end_year {
-            w.out.typed(&state, &unkg(prop::COUNCIL_MEMBER_IN), &year.to_string(), &term(XSD, "gYear"));
+            w.out.typed(&state, prop::COUNCIL_MEMBER_IN, &year.to_string(), xsd::G_YEAR);
         }
         let node = iri::council_membership(&t.alpha3, t.start_year);
-        w.out.add(&node, &w.rdf_type.clone(), unkg(class::COUNCIL_MEMBERSHIP));
-        w.out.text(&node, &w.label.clone(), &format!("{} on the Security Council, {}-{}", t.alpha3, t.start_year, t.end_year));
-        w.out.add(&node, &unkg(prop::MEMBER), state);
-        w.out.text(&node, &unkg(prop::SEAT), &t.seat);
-        w.date(&node, &term(SCHEMA, "startDate"), &format!("{}-01-01", t.start_year));
-        w.date(&node, &term(SCHEMA, "endDate"), &format!("{}-12-31", t.end_year));
+        w.out.add(&node, rdf::TYPE, class::COUNCIL_MEMBERSHIP);
+        w.out.text(&node, rdfs::LABEL, &format!("{} on the Security Council, {}-{}", t.alpha3, t.start_year, t.end_year));
+        w.out.add(&node, prop::MEMBER, state);
+        w.out.text(&node, prop::SEAT, &t.seat);
+        w.date(&node, schema::START_DATE, &format!("{}-01-01", t.start_year));
+        w.date(&node, schema::END_DATE, &format!("{}-12-31", t.end_year));
     }
     for p in presidencies() {
         let node = iri::council_presidency(p.year, p.month);
-        w.out.add(&node, &w.rdf_type.clone(), unkg(class::COUNCIL_PRESIDENCY));
-        w.out.text(&node, &w.label.clone(), &format!("Presidency of the Security Council, {}-{:02}: {}", p.year, p.month, p.alpha3));
-        w.out.add(&node, &unkg(prop::PRESIDING_STATE), iri::state(&p.alpha3));
-        w.date(&node, &term(SCHEMA, "startDate"), &format!("{}-{:02}-01", p.year, p.month));
-        w.date(&node, &term(SCHEMA, "endDate"), &format!("{}-{:02}-{:02}", p.year, p.month, days_in(p.year, p.month)));
+        w.out.add(&node, rdf::TYPE, class::COUNCIL_PRESIDENCY);
+        w.out.text(&node, rdfs::LABEL, &format!("Presidency of the Security Council, {}-{:02}: {}", p.year, p.month, p.alpha3));
+        w.out.add(&node, prop::PRESIDING_STATE, iri::state(&p.alpha3));
+        w.date(&node, schema::START_DATE, &format!("{}-{:02}-01", p.year, p.month));
+        w.date(&node, schema::END_DATE, &format!("{}-{:02}-{:02}", p.year, p.month, days_in(p.year, p.month)));
     }
 }
 
@@ -180,64 +180,52 @@ fn meetings(w: &mut Labels) {
     for (symbol, date, topic) in meeting_rows() {
         let node = iri::meeting(&iri::symbol_slug(symbol));
         w.entity(&node, class::MEETING, symbol, &[], "");
-        w.out.text(&node, &unkg(prop::SYMBOL), symbol);
-        w.out.add(&node, &term(SCHEMA, "url"), iri::undocs(symbol));
+        w.out.text(&node, prop::SYMBOL, symbol);
+        w.out.add(&node, schema::URL, iri::undocs(symbol));
         if !date.is_empty() {
-            w.out.typed(&node, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+            w.out.typed(&node, dcterms::DATE, date, xsd::DATE);
         }
         if !topic.is_empty() {
-            w.out.text(&node, &unkg(prop::TOPIC), topic);
+            w.out.text(&node, prop::TOPIC, topic);
         }
     }
 }
 
 struct Labels {
     out: QuadSink,
-    rdf_type: NamedNode,
-    label: NamedNode,
-    pref: NamedNode,
-    alt: NamedNode,
-    same_as: NamedNode,
 }
 
 impl Labels {
     fn new() -> Self {
-        Labels {
-            out: QuadSink::new(iri::reference_graph()),
-            rdf_type: term(RDF, "type"),
-            label: term(RDFS, "label"),
-            pref: term(SKOS, "prefLabel"),
-            alt: term(SKOS, "altLabel"),
-            same_as: term(OWL, "sameAs"),
-        }
+        Labels { out: QuadSink::new(iri::reference_graph()) }
     }
 
     /// Type, labels and Wikidata link of an entity.
-    fn entity<'a>(&mut self, node: &NamedNode, class: &str, label: &str, aliases: impl IntoIterator<Item = &'a String>, qid: &str) {
-        self.out.add(node, &self.rdf_type.clone(), unkg(class));
-        self.out.text(node, &self.label.clone(), label);
-        self.out.text(node, &self.pref.clone(), label);
+    fn entity<'a>(&mut self, node: &NamedNode, class: NamedNodeRef<'_>, label: &str, aliases: impl IntoIterator<Item = &'a String>, qid: &str) {
+        self.out.add(node, rdf::TYPE, class);
+        self.out.text(node, rdfs::LABEL, label);
+        self.out.text(node, skos::PREF_LABEL, label);
         let mut seen = std::collections::BTreeSet::new();
         for alias in aliases {
             if !alias.is_empty() && alias != label && seen.insert(alias.as_str()) {
-                self.out.text(node, &self.alt.clone(), alias);
+                self.out.text(node, skos::ALT_LABEL, alias);
             }
         }
         if !qid.is_empty() {
-            self.out.add(node, &self.same_as.clone(), iri::wikidata(qid));
+            self.out.add(node, owl::SAME_AS, iri::wikidata(qid));
         }
     }
 
     /// An `xsd:date`, unless empty.
-    fn date(&mut self, node: &NamedNode, property: &NamedNode, date: &str) {
+    fn date(&mut self, node: &NamedNode, property: NamedNodeRef<'_>, date: &str) {
         if !date.is_empty() {
-            self.out.typed(node, property, date, &term(XSD, "date"));
+            self.out.typed(node, property, date, xsd::DATE);
         }
     }
 
     fn kind(&mut self, node: &NamedNode, kind: &str) {
         if !kind.is_empty() {
-            self.out.text(node, &unkg(prop::KIND), kind);
+            self.out.text(node, prop::KIND, kind);
         }
     }
 }

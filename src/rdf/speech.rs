@@ -8,15 +8,15 @@
 //! triple stands once: the union of all graphs must not repeat a triple per
 //! speech, or every count over it would be multiplied.
 
-use super::iri::{self, term, unkg};
+use super::iri;
 use super::quads::QuadSink;
 use super::reference::{meeting_topic, reference_names};
-use super::vocab::{class, individual, prop, DCTERMS, FOAF, ITSRDF, NIF, PROV, RDF, RDFS, SCHEMA, SKOS, XSD};
+use super::vocab::{class, dcterms, foaf, individual, itsrdf, nif, prop, prov, rdf, rdfs, schema, skos, xsd};
 use crate::corpus::Layout;
 use crate::extract::{EntityKind, EventKind, Extraction, Mention};
 use crate::speech::{Role, Speech};
 use crate::text::NormalizedText;
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
 use std::collections::BTreeSet;
 
 /// Writes everything read from `speech` into its own named graph and the
@@ -77,7 +77,7 @@ impl<'a> SpeechWriter<'a> {
     /// marks the speech as whole in the store.
     pub fn fingerprint(&mut self, fingerprint: &str) -> Vec<Quad> {
         let s = self.w.node.clone();
-        self.w.out.text(&s, &unkg(prop::BUILD_FINGERPRINT), fingerprint);
+        self.w.out.text(&s, prop::BUILD_FINGERPRINT, fingerprint);
         self.w.take()
     }
 }
@@ -89,9 +89,6 @@ struct Writer<'a> {
     out: QuadSink,
     /// The corpus graph.
     shared: QuadSink,
-    rdf_type: NamedNode,
-    label: NamedNode,
-    pref_label: NamedNode,
     /// Character offsets of the original text, for quoting mentions.
     chars: CharIndex,
     /// Entities and spellings already written for this speech.
@@ -112,9 +109,6 @@ impl<'a> Writer<'a> {
             node: iri::speech(&speech.id),
             out: QuadSink::new(iri::speech_graph(&speech.id)),
             shared: QuadSink::new(iri::corpus_graph()),
-            rdf_type: term(RDF, "type"),
-            label: term(RDFS, "label"),
-            pref_label: term(SKOS, "prefLabel"),
             chars: CharIndex::new(&speech.text),
             described: BTreeSet::new(),
             events: 0,
@@ -132,24 +126,24 @@ impl<'a> Writer<'a> {
 
     fn speech(&mut self) {
         let (s, sp) = (self.node.clone(), self.speech);
-        self.out.add(&s, &self.rdf_type.clone(), unkg(class::SPEECH));
-        self.out.text(&s, &term(DCTERMS, "identifier"), &sp.id);
-        self.out.text(&s, &self.label.clone(), &self.title());
-        self.out.text(&s, &unkg(prop::SOURCE_FILE), &sp.file_name);
-        self.out.text(&s, &unkg(prop::SOURCE_PATH), &sp.path.to_string_lossy());
-        self.out.text(&s, &unkg(prop::CONTENT_HASH), &sp.content_hash);
-        self.out.text(&s, &term(NIF, "isString"), &sp.text);
+        self.out.add(&s, rdf::TYPE, class::SPEECH);
+        self.out.text(&s, dcterms::IDENTIFIER, &sp.id);
+        self.out.text(&s, rdfs::LABEL, &self.title());
+        self.out.text(&s, prop::SOURCE_FILE, &sp.file_name);
+        self.out.text(&s, prop::SOURCE_PATH, &sp.path.to_string_lossy());
+        self.out.text(&s, prop::CONTENT_HASH, &sp.content_hash);
+        self.out.text(&s, nif::IS_STRING, &sp.text);
         if let Some(h) = &sp.header {
-            self.out.text(&s, &unkg(prop::HEADER), &h.printed);
+            self.out.text(&s, prop::HEADER, &h.printed);
         }
         if let Some(lang) = &sp.language {
-            self.out.text(&s, &unkg(prop::LANGUAGE_SPOKEN), lang);
+            self.out.text(&s, prop::LANGUAGE_SPOKEN, lang);
         }
         if let Some(date) = sp.date() {
-            self.out.typed(&s, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+            self.out.typed(&s, dcterms::DATE, date, xsd::DATE);
         }
         if let Layout::Unsc { position, .. } = &sp.layout {
-            self.out.integer(&s, &unkg(prop::POSITION), i64::from(*position));
+            self.out.integer(&s, prop::POSITION, i64::from(*position));
         }
     }
 
@@ -190,41 +184,41 @@ impl<'a> Writer<'a> {
     fn meeting(&mut self) {
         let (Some(m), Some(label)) = (self.meeting_node(), self.meeting_label()) else { return };
         let (s, sp) = (self.node.clone(), self.speech);
-        self.out.add(&s, &unkg(prop::MEETING), m.clone());
+        self.out.add(&s, prop::MEETING, m.clone());
         // A Security Council meeting the reference data knows is described
         // there; the corpus adds only what the reference lacks.
         let known_topic = meeting_topic(&m);
         let d = &mut self.shared;
         if known_topic.is_none() {
-            d.add(&m, &self.rdf_type, unkg(class::MEETING));
-            d.text(&m, &self.label, &label);
-            d.text(&m, &self.pref_label, &label);
+            d.add(&m, rdf::TYPE, class::MEETING);
+            d.text(&m, rdfs::LABEL, &label);
+            d.text(&m, skos::PREF_LABEL, &label);
         }
         match &sp.layout {
             Layout::Unsc { record, .. } => {
                 if known_topic.is_none() {
-                    d.text(&m, &unkg(prop::SYMBOL), &record.label());
-                    d.add(&m, &term(SCHEMA, "url"), iri::undocs(&record.symbol));
+                    d.text(&m, prop::SYMBOL, &record.label());
+                    d.add(&m, schema::URL, iri::undocs(&record.symbol));
                     if let Some(date) = sp.date() {
-                        d.typed(&m, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+                        d.typed(&m, dcterms::DATE, date, xsd::DATE);
                     }
                 }
                 if let Some(n) = record.resumption {
-                    d.integer(&m, &unkg(prop::RESUMPTION), i64::from(n));
+                    d.integer(&m, prop::RESUMPTION, i64::from(n));
                 }
             }
             Layout::Ungdc { session, year, .. } => {
-                d.integer(&m, &unkg(prop::SESSION), i64::from(*session));
-                d.typed(&m, &term(DCTERMS, "date"), &year.to_string(), &term(XSD, "gYear"));
-                d.text(&m, &unkg(prop::TOPIC), "General Debate");
+                d.integer(&m, prop::SESSION, i64::from(*session));
+                d.typed(&m, dcterms::DATE, &year.to_string(), xsd::G_YEAR);
+                d.text(&m, prop::TOPIC, "General Debate");
             }
             Layout::Plain => {}
         }
         if let Some(topic) = sp.meta.topic.as_deref().filter(|t| Some(*t) != known_topic) {
-            d.text(&m, &unkg(prop::TOPIC), topic);
+            d.text(&m, prop::TOPIC, topic);
         }
         if let Some(outcome) = &sp.meta.outcome {
-            d.text(&m, &unkg(prop::OUTCOME), outcome);
+            d.text(&m, prop::OUTCOME, outcome);
         }
     }
 
@@ -234,29 +228,29 @@ impl<'a> Writer<'a> {
         let whom = sp.state.as_ref().map(|c| iri::state(c)).or_else(|| sp.organisation.as_ref().map(|k| iri::organisation(k)));
         self.agent = whom.clone();
         if let Some(whom) = &whom {
-            self.out.add(&s, &unkg(prop::SPEAKS_FOR), whom.clone());
+            self.out.add(&s, prop::SPEAKS_FOR, whom.clone());
             if let Some(name) = &sp.organisation_name {
-                self.shared.add(whom, &self.rdf_type, unkg(class::ORGANISATION));
-                self.shared.text(whom, &self.pref_label, name);
+                self.shared.add(whom, rdf::TYPE, class::ORGANISATION);
+                self.shared.text(whom, skos::PREF_LABEL, name);
             }
         }
         if let Some(role) = sp.role {
-            let local = match role {
+            let role = match role {
                 Role::President => individual::PRESIDENT,
                 Role::CouncilMember => individual::COUNCIL_MEMBER,
                 Role::InvitedSpeaker => individual::INVITED_SPEAKER,
                 Role::UnOfficial => individual::UN_OFFICIAL,
                 Role::GeneralDebateSpeaker => individual::GENERAL_DEBATE_SPEAKER,
             };
-            self.out.add(&s, &unkg(prop::SPEAKER_ROLE), unkg(local));
+            self.out.add(&s, prop::SPEAKER_ROLE, role);
         }
         // How this record names its speaker belongs to the speech: the same
         // person is printed differently elsewhere.
         if let Some(h) = &sp.honorific {
-            self.out.text(&s, &unkg(prop::SPEAKER_HONORIFIC), h);
+            self.out.text(&s, prop::SPEAKER_HONORIFIC, h);
         }
         let Some(name) = &sp.name else { return };
-        self.out.text(&s, &unkg(prop::SPEAKER_NAME), name);
+        self.out.text(&s, prop::SPEAKER_NAME, name);
         // Family names alone are common: the state spoken for keeps two
         // Mr. Zhangs apart while one delegate stays one node across meetings.
         let whom_code = sp.state.as_deref().or(sp.organisation.as_deref()).unwrap_or("");
@@ -265,59 +259,55 @@ impl<'a> Writer<'a> {
         let known = crate::gazetteer::gazetteer().persons.iter().find(|p| p.label == *name || p.aliases.contains(name));
         let p = match known {
             Some(person) => iri::person(&person.key),
-            None => iri::person(&iri::slug(&format!("{name} {whom_code}"))),
+            None => iri::person(&crate::names::slug_keeping_accents(&format!("{name} {whom_code}"))),
         };
-        self.out.add(&s, &unkg(prop::SPEAKER), p.clone());
+        self.out.add(&s, prop::SPEAKER, p.clone());
         self.agent.get_or_insert_with(|| p.clone());
         let d = &mut self.shared;
         if whom.is_some() {
-            d.add(&p, &self.rdf_type, unkg(class::DELEGATE));
+            d.add(&p, rdf::TYPE, class::DELEGATE);
         }
         match known {
             Some(person) if person.label == *name => {}
-            Some(_) => d.text(&p, &term(FOAF, "name"), name),
+            Some(_) => d.text(&p, foaf::NAME, name),
             None => {
-                d.add(&p, &self.rdf_type, unkg(class::PERSON));
-                d.text(&p, &term(FOAF, "name"), name);
-                d.text(&p, &self.pref_label, name);
+                d.add(&p, rdf::TYPE, class::PERSON);
+                d.text(&p, foaf::NAME, name);
+                d.text(&p, skos::PREF_LABEL, name);
             }
         }
-        d.text(&p, &unkg(prop::NAME_AS_PRINTED), name);
+        d.text(&p, prop::NAME_AS_PRINTED, name);
         if let Some(h) = &sp.honorific {
-            d.text(&p, &unkg(prop::HONORIFIC), h);
+            d.text(&p, prop::HONORIFIC, h);
         }
         if let Some(o) = sp.office.as_ref().filter(|o| known.is_none_or(|k| k.office != **o)) {
-            d.text(&p, &unkg(prop::OFFICE), o);
+            d.text(&p, prop::OFFICE, o);
         }
     }
 
     fn mentions(&mut self, text: &NormalizedText, found: &Extraction) {
         let s = self.node.clone();
-        let (begin, end, anchor) = (term(NIF, "beginIndex"), term(NIF, "endIndex"), term(NIF, "anchorOf"));
-        let (context, ident, confidence) =
-            (term(NIF, "referenceContext"), term(ITSRDF, "taIdentRef"), term(ITSRDF, "taConfidence"));
-        let (nonneg, double) = (term(XSD, "nonNegativeInteger"), term(XSD, "double"));
         for m in &found.mentions {
             let (start, stop) = text.original_span(m.start, m.end);
             let quote = self.chars.slice(&self.speech.text, start, stop);
             let node = iri::mention(&self.speech.id, start, stop);
             // No `a unkg:Mention`: a ninth of the corpus's quads, and
             // entailed by the domain of unkg:extractor.
-            self.out.add(&node, &context, s.clone());
-            self.out.typed(&node, &begin, &start.to_string(), &nonneg);
-            self.out.typed(&node, &end, &stop.to_string(), &nonneg);
-            self.out.text(&node, &anchor, quote);
-            self.out.add(&node, &unkg(prop::EXTRACTOR), iri::extractor(m.extractor));
-            self.out.typed(&node, &confidence, &format!("{:.2}", m.confidence), &double);
+            self.out.add(&node, nif::REFERENCE_CONTEXT, s.clone());
+            self.out.typed(&node, nif::BEGIN_INDEX, &start.to_string(), xsd::NON_NEGATIVE_INTEGER);
+            self.out.typed(&node, nif::END_INDEX, &stop.to_string(), xsd::NON_NEGATIVE_INTEGER);
+            self.out.text(&node, nif::ANCHOR_OF, quote);
+            self.out.add(&node, prop::EXTRACTOR, m.extractor.iri());
+            self.out.typed(&node, itsrdf::TA_CONFIDENCE, &format!("{:.2}", m.confidence), xsd::DOUBLE);
             let Some(entity) = entity_node(m) else {
                 if m.kind == EntityKind::Date {
-                    self.out.typed(&node, &unkg(prop::DATE_VALUE), &m.key, &term(XSD, date_type(&m.key)));
+                    self.out.typed(&node, prop::DATE_VALUE, &m.key, date_type(&m.key));
                 }
                 continue;
             };
-            self.out.add(&node, &ident, entity.clone());
+            self.out.add(&node, itsrdf::TA_IDENT_REF, entity.clone());
             if self.described.insert((m.kind, m.key.clone())) {
-                self.out.add(&s, &term(SCHEMA, "mentions"), entity.clone());
+                self.out.add(&s, schema::MENTIONS, entity.clone());
                 if reference_names(m.kind, &m.key).is_none() {
                     self.describe(&entity, m);
                 }
@@ -325,12 +315,12 @@ impl<'a> Writer<'a> {
             // Forms found in the text (acronyms defined there, shorter names)
             // become alternative labels, so that every spelling finds the node.
             let surface = quote_form(text, m);
-            if m.extractor != "gazetteer"
+            if m.extractor != crate::extract::Extractor::Gazetteer
                 && surface != m.label
                 && !reference_names(m.kind, &m.key).is_some_and(|names| names.contains(&surface))
                 && self.described.insert((m.kind, surface.to_owned()))
             {
-                self.shared.text(&entity, &term(SKOS, "altLabel"), surface);
+                self.shared.text(&entity, skos::ALT_LABEL, surface);
             }
         }
     }
@@ -338,19 +328,19 @@ impl<'a> Writer<'a> {
     fn describe(&mut self, entity: &NamedNode, m: &Mention) {
         let d = &mut self.shared;
         if let Some(class) = class_node(m.kind) {
-            d.add(entity, &self.rdf_type, class);
+            d.add(entity, rdf::TYPE, class);
         }
-        d.text(entity, &self.pref_label, &m.label);
+        d.text(entity, skos::PREF_LABEL, &m.label);
         match m.kind {
-            EntityKind::State => d.text(entity, &unkg(prop::ALPHA3), &m.key),
+            EntityKind::State => d.text(entity, prop::ALPHA3, &m.key),
             EntityKind::Resolution => {
                 if let Ok(n) = m.key.parse::<i64>() {
-                    d.integer(entity, &unkg(prop::RESOLUTION_NUMBER), n);
+                    d.integer(entity, prop::RESOLUTION_NUMBER, n);
                 }
             }
             EntityKind::Document => {
-                d.text(entity, &unkg(prop::SYMBOL), &m.key);
-                d.add(entity, &term(SCHEMA, "url"), iri::undocs(&m.key));
+                d.text(entity, prop::SYMBOL, &m.key);
+                d.add(entity, schema::URL, iri::undocs(&m.key));
             }
             _ => {}
         }
@@ -368,33 +358,33 @@ impl<'a> Writer<'a> {
                 EventKind::Attack => ("attack", class::ATTACK),
                 EventKind::Meeting => ("meeting", class::GATHERING),
             };
-            self.out.add(&node, &self.rdf_type.clone(), unkg(class));
-            self.out.add(&node, &self.rdf_type.clone(), unkg(class::EVENT));
-            self.out.text(&node, &unkg(prop::EVENT_KIND), kind);
-            self.out.text(&node, &self.label.clone(), &format!("{kind} in {}", place.label));
-            self.out.add(&node, &term(SCHEMA, "location"), place_node);
+            self.out.add(&node, rdf::TYPE, class);
+            self.out.add(&node, rdf::TYPE, class::EVENT);
+            self.out.text(&node, prop::EVENT_KIND, kind);
+            self.out.text(&node, rdfs::LABEL, &format!("{kind} in {}", place.label));
+            self.out.add(&node, schema::LOCATION, place_node);
             if let Some(date) = ev.date.and_then(|d| found.mentions.get(d)) {
-                self.out.typed(&node, &term(SCHEMA, "startDate"), &date.key, &term(XSD, date_type(&date.key)));
+                self.out.typed(&node, schema::START_DATE, &date.key, date_type(&date.key));
             }
             let (start, stop) = text.original_span(ev.start, ev.end);
-            self.out.add(&node, &term(PROV, "wasDerivedFrom"), iri::mention(&self.speech.id, start, stop));
-            self.out.add(&s, &term(SCHEMA, "about"), node);
+            self.out.add(&node, prov::WAS_DERIVED_FROM, iri::mention(&self.speech.id, start, stop));
+            self.out.add(&s, schema::ABOUT, node);
         }
     }
 }
 
 /// The XML Schema type of a date key: `2017-06-07`, `2017-06` or `2017`.
-fn date_type(key: &str) -> &'static str {
+fn date_type(key: &str) -> NamedNodeRef<'static> {
     match key.len() {
-        10 => "date",
-        7 => "gYearMonth",
-        _ => "gYear",
+        10 => xsd::DATE,
+        7 => xsd::G_YEAR_MONTH,
+        _ => xsd::G_YEAR,
     }
 }
 
 /// The class of the entities of `kind`; none for dates, which are literals.
-fn class_node(kind: EntityKind) -> Option<NamedNode> {
-    Some(unkg(match kind {
+fn class_node(kind: EntityKind) -> Option<NamedNodeRef<'static>> {
+    Some(match kind {
         EntityKind::State => class::STATE,
         EntityKind::Organisation => class::ORGANISATION,
         EntityKind::Person => class::PERSON,
@@ -402,7 +392,7 @@ fn class_node(kind: EntityKind) -> Option<NamedNode> {
         EntityKind::Document => class::DOCUMENT,
         EntityKind::Place => class::PLACE,
         EntityKind::Date => return None,
-    }))
+    })
 }
 
 pub(super) fn entity_node(m: &Mention) -> Option<NamedNode> {

@@ -1,12 +1,35 @@
-//! The terms unkg writes. Every `unkg:` term here is declared, with a label
-//! and a comment, in `ontology/unkg.ttl`; a test keeps the two in step.
+//! The terms unkg writes and reads, each written once, here, as a typed
+//! constant ([`NamedNodeRef`]), one module a namespace, as oxigraph's own
+//! `vocab` does; [`rdf`], [`rdfs`] and [`xsd`] are oxigraph's. Every
+//! `unkg:` term is declared, with a label and a comment, in
+//! `ontology/unkg.ttl`; a test keeps the two in step, and another
+//! (`tests/vocabulary.rs`) keeps IRIs out of the rest of `src/`.
+//!
+//! SPARQL text is built from these constants: a [`NamedNodeRef`] displays
+//! as `<iri>`.
 
-/// Namespace of unkg's own classes and properties.
-pub const UNKG: &str = "https://w3id.org/unkg/ontology#";
+use oxigraph::model::NamedNodeRef;
+
+pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
+
+/// The unkg ontology's namespace as a literal, so that `concat!` can build
+/// each term's IRI at compile time.
+macro_rules! unkg_namespace {
+    () => {
+        "https://w3id.org/unkg/ontology#"
+    };
+}
+
+/// Namespace of unkg's own classes, properties and individuals.
+pub const UNKG: &str = unkg_namespace!();
 /// Base of every resource unkg mints (speeches, states, meetings, ...).
 pub const ID: &str = "https://w3id.org/unkg/id/";
 /// Base of the named graphs.
 pub const GRAPH: &str = "https://w3id.org/unkg/graph/";
+/// Base of Wikidata's entities, which entities link to with `owl:sameAs`.
+pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
+/// Base of the UN's document addresses (`schema:url` of a document).
+pub const UNDOCS: &str = "https://undocs.org/";
 
 /// Well-known namespaces, for prefixes in output and queries.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -24,43 +47,67 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("itsrdf", ITSRDF),
 ];
 
-/// RDF namespace.
+/// RDF namespace (its terms: [`rdf`]).
 pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-/// RDF Schema namespace.
+/// RDF Schema namespace (its terms: [`rdfs`]).
 pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
-/// OWL namespace.
-pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
-/// XML Schema datatypes.
+/// XML Schema datatypes (their terms: [`xsd`]).
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
-/// SKOS, for preferred and alternative labels.
-pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+/// OWL namespace (its terms: [`owl`]).
+pub const OWL: &str = owl::NS;
+/// SKOS, for preferred and alternative labels (its terms: [`skos`]).
+pub const SKOS: &str = skos::NS;
 /// Dublin Core terms, for identifiers, dates, titles and languages.
-pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+pub const DCTERMS: &str = dcterms::NS;
 /// schema.org, for mentions, locations and addresses.
-pub const SCHEMA: &str = "https://schema.org/";
+pub const SCHEMA: &str = schema::NS;
 /// FOAF, for persons' names.
-pub const FOAF: &str = "http://xmlns.com/foaf/0.1/";
+pub const FOAF: &str = foaf::NS;
 /// PROV-O, for where every fact came from.
-pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const PROV: &str = prov::NS;
 /// NIF 2.0 core, for mentions as character spans of a speech.
-pub const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+pub const NIF: &str = nif::NS;
 /// ITS 2.0 in RDF, for the entity a mention denotes and the confidence.
-pub const ITSRDF: &str = "http://www.w3.org/2005/11/its/rdf#";
+pub const ITSRDF: &str = itsrdf::NS;
+/// SHACL, which `unkg validate` reads shapes in and writes reports in.
+pub const SH: &str = "http://www.w3.org/ns/shacl#";
 
+/// A group of terms in one namespace: `NAME = "localName"` becomes a
+/// `NamedNodeRef<'static>` constant, `ALL` lists the group's terms, and
+/// `local` the local names alone (for the network views, which name node
+/// kinds by them).
 macro_rules! terms {
-    ($($name:ident = $local:literal),* $(,)?) => {
+    ($ns:expr; $($name:ident = $local:literal),* $(,)?) => {
         $(
-            #[doc = concat!("`", $local, "`")]
-            pub const $name: &str = concat!($local);
+            #[doc = concat!("`<", $ns, $local, ">`")]
+            pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local));
         )*
-        /// Every local name of this group, for the ontology check.
-        pub const ALL: &[&str] = &[$($local),*];
+        /// Every term of this group, for the ontology check.
+        pub const ALL: &[NamedNodeRef<'static>] = &[$($name),*];
+        /// The local names of this group's terms, by the same names.
+        pub mod local {
+            $(
+                #[doc = concat!("`", $local, "`")]
+                pub const $name: &str = $local;
+            )*
+        }
     };
 }
 
-/// unkg's classes (local names in [`UNKG`]).
+/// A namespace of another vocabulary: its IRI ([`NS`](owl::NS)) and the terms
+/// unkg uses.
+macro_rules! namespace {
+    ($ns:literal; $($name:ident = $local:literal),* $(,)?) => {
+        /// The namespace IRI.
+        pub const NS: &str = $ns;
+        terms!($ns; $($name = $local),*);
+    };
+}
+
+/// unkg's classes.
 pub mod class {
-    terms!(
+    use super::NamedNodeRef;
+    terms!(unkg_namespace!();
         SPEECH = "Speech", MEETING = "Meeting", PERSON = "Person", DELEGATE = "Delegate",
         STATE = "State", ORGANISATION = "Organisation", PLACE = "Place", RESOLUTION = "Resolution",
         DOCUMENT = "Document", EVENT = "Event", ATTACK = "Attack", GATHERING = "Gathering",
@@ -70,9 +117,10 @@ pub mod class {
     );
 }
 
-/// unkg's properties (local names in [`UNKG`]).
+/// unkg's properties.
 pub mod prop {
-    terms!(
+    use super::NamedNodeRef;
+    terms!(unkg_namespace!();
         SOURCE_FILE = "sourceFile", SOURCE_PATH = "sourcePath", CONTENT_HASH = "contentHash",
         BUILD_FINGERPRINT = "buildFingerprint", POSITION = "position", MEETING = "meeting",
         SPEAKER = "speaker", SPEAKS_FOR = "speaksFor", SPEAKER_ROLE = "speakerRole",
@@ -90,9 +138,10 @@ pub mod prop {
     );
 }
 
-/// Named individuals of unkg (speaker roles).
+/// unkg's named individuals: speaker roles.
 pub mod individual {
-    terms!(
+    use super::NamedNodeRef;
+    terms!(unkg_namespace!();
         PRESIDENT = "PresidentOfTheCouncil", COUNCIL_MEMBER = "CouncilMember",
         INVITED_SPEAKER = "InvitedSpeaker", UN_OFFICIAL = "UnOfficial",
         GENERAL_DEBATE_SPEAKER = "GeneralDebateSpeaker",
@@ -100,11 +149,11 @@ pub mod individual {
 }
 
 /// Terms of the Security Council's decisions: votes, tallies, sponsors,
-/// drafts, vetoes and presidential statements (local names in [`UNKG`];
-/// classes, properties and individuals together, kept apart from the
-/// speech terms above).
+/// drafts, vetoes and presidential statements (classes, properties and
+/// individuals together, kept apart from the speech terms above).
 pub mod council {
-    terms!(
+    use super::NamedNodeRef;
+    terms!(unkg_namespace!();
         VOTE = "Vote", DRAFT_RESOLUTION = "DraftResolution", PRESIDENTIAL_STATEMENT = "PresidentialStatement",
         VOTE_POSITION = "VotePosition",
         VOTER = "voter", POSITION = "votePosition", ON_DECISION = "onDecision",
@@ -115,9 +164,68 @@ pub mod council {
     );
 }
 
+/// The OWL terms unkg uses.
+pub mod owl {
+    use super::NamedNodeRef;
+    namespace!("http://www.w3.org/2002/07/owl#"; SAME_AS = "sameAs");
+}
+
+/// The SKOS terms unkg uses.
+pub mod skos {
+    use super::NamedNodeRef;
+    namespace!("http://www.w3.org/2004/02/skos/core#"; PREF_LABEL = "prefLabel", ALT_LABEL = "altLabel");
+}
+
+/// The Dublin Core terms unkg uses.
+pub mod dcterms {
+    use super::NamedNodeRef;
+    namespace!("http://purl.org/dc/terms/";
+        IDENTIFIER = "identifier", DATE = "date", TITLE = "title", REPLACES = "replaces",
+        IS_REPLACED_BY = "isReplacedBy",
+    );
+}
+
+/// The schema.org terms unkg uses.
+pub mod schema {
+    use super::NamedNodeRef;
+    namespace!("https://schema.org/";
+        URL = "url", MENTIONS = "mentions", ABOUT = "about", LOCATION = "location",
+        START_DATE = "startDate", END_DATE = "endDate", FOUNDING_DATE = "foundingDate",
+        DISSOLUTION_DATE = "dissolutionDate", AGENT = "agent", OBJECT = "object",
+    );
+}
+
+/// The FOAF terms unkg uses.
+pub mod foaf {
+    use super::NamedNodeRef;
+    namespace!("http://xmlns.com/foaf/0.1/"; NAME = "name");
+}
+
+/// The PROV-O terms unkg uses.
+pub mod prov {
+    use super::NamedNodeRef;
+    namespace!("http://www.w3.org/ns/prov#"; WAS_DERIVED_FROM = "wasDerivedFrom");
+}
+
+/// The NIF 2.0 core terms unkg uses.
+pub mod nif {
+    use super::NamedNodeRef;
+    namespace!("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+        IS_STRING = "isString", REFERENCE_CONTEXT = "referenceContext", BEGIN_INDEX = "beginIndex",
+        END_INDEX = "endIndex", ANCHOR_OF = "anchorOf",
+    );
+}
+
+/// The ITS 2.0 terms unkg uses.
+pub mod itsrdf {
+    use super::NamedNodeRef;
+    namespace!("http://www.w3.org/2005/11/its/rdf#"; TA_IDENT_REF = "taIdentRef", TA_CONFIDENCE = "taConfidence");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oxigraph::model::{NamedNode, NamedNodeRef};
 
     /// The ontology is the single source of terms: everything written here
     /// must be declared there, with a label and a comment.
@@ -127,13 +235,28 @@ mod tests {
         let store = oxigraph::store::Store::new().unwrap();
         store.load_from_slice(oxigraph::io::RdfFormat::Turtle, ttl).unwrap();
         let all = class::ALL.iter().chain(prop::ALL).chain(individual::ALL).chain(council::ALL);
-        for local in all {
-            let iri = oxigraph::model::NamedNode::new(format!("{UNKG}{local}")).unwrap();
-            for p in [format!("{RDFS}label"), format!("{RDFS}comment")] {
-                let p = oxigraph::model::NamedNode::new(p).unwrap();
-                let n = store.quads_for_pattern(Some(iri.as_ref().into()), Some(p.as_ref()), None, None).count();
-                assert!(n > 0, "unkg:{local} has no {p} in ontology/unkg.ttl");
+        for term in all {
+            assert!(term.as_str().starts_with(UNKG), "{term} is not a unkg term");
+            let declared = store.quads_for_pattern(Some((*term).into()), Some(rdf::TYPE), None, None).count();
+            assert!(declared > 0, "{term} is not declared (has no rdf:type) in ontology/unkg.ttl");
+            for p in [rdfs::LABEL, rdfs::COMMENT] {
+                let n = store.quads_for_pattern(Some((*term).into()), Some(p), None, None).count();
+                assert!(n > 0, "{term} has no {p} in ontology/unkg.ttl");
             }
         }
+    }
+
+    /// Each group's IRIs are valid, and its local names are its IRIs' ends.
+    #[test]
+    fn every_term_is_a_valid_iri() {
+        let groups: &[&[NamedNodeRef<'static>]] = &[
+            class::ALL, prop::ALL, individual::ALL, council::ALL, owl::ALL, skos::ALL, dcterms::ALL,
+            schema::ALL, foaf::ALL, prov::ALL, nif::ALL, itsrdf::ALL,
+        ];
+        for term in groups.iter().flat_map(|g| g.iter()) {
+            assert!(NamedNode::new(term.as_str()).is_ok(), "{term}");
+        }
+        assert_eq!(class::local::SPEECH, "Speech");
+        assert_eq!(class::SPEECH.as_str(), format!("{UNKG}{}", class::local::SPEECH));
     }
 }

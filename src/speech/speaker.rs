@@ -144,7 +144,10 @@ pub fn identify_speaker(
                 if looks_like_organisation(printed) {
                     // Civil-society briefers speak for bodies no gazetteer
                     // lists: the table's name is the best there is.
-                    speaker.organisation = Some(crate::rdf::iri::slug(printed));
+                    // The key the text's extractors give the same name
+                    // (crate::names::slug, without the article), so that
+                    // header, metadata and text name one organisation.
+                    speaker.organisation = Some(crate::names::slug(crate::names::strip_the(printed)));
                     speaker.organisation_name = Some((*printed).to_owned());
                 } else {
                     warnings.push(format!("metadata: speaker's country {printed:?} is no known state or organisation"));
@@ -186,7 +189,7 @@ fn looks_like_organisation(name: &str) -> bool {
 }
 
 fn resolve_affiliation(name: &str, directory: &dyn Directory, speaker: &mut Speaker) {
-    let name = name.trim().trim_start_matches("the ");
+    let name = crate::names::strip_the(name.trim());
     if let Some(code) = directory.state_code(name) {
         speaker.state = Some(code);
     } else if let Some(key) = directory.organisation_key(name) {

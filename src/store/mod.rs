@@ -1,5 +1,10 @@
 //! The oxigraph store on disk: opening it, knowing what it holds, and
 //! replacing named graphs so that no speech is ever half loaded.
+//!
+//! [`KgStore`] is the one way in: queries (SELECT, CONSTRUCT, ASK), quad
+//! patterns, named graphs, dumps and bulk loads, each mapping oxigraph's
+//! errors to unkg's ([`Error::store`] for the store, [`Error::Query`] for a
+//! query's evaluation) so that callers do not.
 
 mod lock;
 mod stats;
@@ -8,9 +13,13 @@ pub use stats::{stats, Stats};
 
 use crate::error::{Error, Result};
 use crate::rdf::iri;
-use crate::rdf::vocab::{prop, UNKG};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use crate::rdf::vocab::prop;
+use oxigraph::io::RdfSerializer;
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef, Term,
+    TermRef, Triple,
+};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, QuerySolution};
 use oxigraph::store::Store;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -46,9 +55,106 @@ impl KgStore {
         Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
-    /// The oxigraph store.
+    /// The raw oxigraph store. Only `serve` still uses it; it goes when
+    /// `serve` moves to the operations below.
+    #[doc(hidden)]
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    fn storage_error(&self, e: impl std::fmt::Display) -> Error {
+        Error::store(&self.path, e)
+    }
+
+    /// Evaluates a prepared query (see [`crate::query::prepare`]); an
+    /// evaluation error is a query error of `origin`.
+    pub fn evaluate(&self, query: PreparedSparqlQuery, origin: &str) -> Result<QueryResults<'_>> {
+        query.on_store(&self.store).execute().map_err(|e| query_error(origin, &e))
+    }
+
+    /// [`KgStore::evaluate`], also returning the evaluated plan with the
+    /// rows and time of each step.
+    pub fn evaluate_explained(&self, query: PreparedSparqlQuery, origin: &str) -> (Result<QueryResults<'_>>, String) {
+        let (results, explanation) = query.on_store(&self.store).compute_statistics().explain();
+        (results.map_err(|e| query_error(origin, &e)), format!("{explanation:?}"))
+    }
+
+    /// The rows of a SELECT query, each error a query error of `origin`.
+    pub fn select(
+        &self,
+        query: PreparedSparqlQuery,
+        origin: &str,
+    ) -> Result<impl Iterator<Item = Result<QuerySolution>> + '_> {
+        let QueryResults::Solutions(rows) = self.evaluate(query, origin)? else {
+            return Err(query_error(origin, &"expected a SELECT query"));
+        };
+        let origin = origin.to_owned();
+        Ok(rows.map(move |row| row.map_err(|e| query_error(&origin, &e))))
+    }
+
+    /// The triples of a CONSTRUCT or DESCRIBE query; `None` for another
+    /// form of query.
+    pub fn construct(&self, query: PreparedSparqlQuery, origin: &str) -> Result<Option<Vec<Triple>>> {
+        let QueryResults::Graph(triples) = self.evaluate(query, origin)? else {
+            return Ok(None);
+        };
+        triples.collect::<std::result::Result<Vec<_>, _>>().map(Some).map_err(|e| query_error(origin, &e))
+    }
+
+    /// The quads matching a pattern (`None` matches anything).
+    pub fn quads(
+        &self,
+        subject: Option<NamedOrBlankNodeRef<'_>>,
+        predicate: Option<NamedNodeRef<'_>>,
+        object: Option<TermRef<'_>>,
+        graph: Option<GraphNameRef<'_>>,
+    ) -> impl Iterator<Item = Result<Quad>> + '_ {
+        self.store.quads_for_pattern(subject, predicate, object, graph).map(|q| q.map_err(|e| self.storage_error(e)))
+    }
+
+    /// Every quad of the named graph `graph`.
+    pub fn graph_quads(&self, graph: NamedNodeRef<'_>) -> impl Iterator<Item = Result<Quad>> + '_ {
+        self.quads(None, None, None, Some(GraphNameRef::NamedNode(graph)))
+    }
+
+    /// Every quad of the store.
+    pub fn all_quads(&self) -> impl Iterator<Item = Result<Quad>> + '_ {
+        self.quads(None, None, None, None)
+    }
+
+    /// Every named graph of the store.
+    pub fn named_graphs(&self) -> impl Iterator<Item = Result<NamedOrBlankNode>> + '_ {
+        self.store.named_graphs().map(|g| g.map_err(|e| self.storage_error(e)))
+    }
+
+    /// Whether the store declares the named graph `graph` (see also
+    /// [`KgStore::has_graph`], whether it holds anything in it).
+    pub fn is_named_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool> {
+        self.store.contains_named_graph(graph).map_err(|e| self.storage_error(e))
+    }
+
+    /// Writes the whole store with `serializer`, which must take datasets.
+    pub fn dump(&self, serializer: RdfSerializer, out: &mut dyn std::io::Write) -> Result<()> {
+        self.store.dump_to_writer(serializer, out).map(drop).map_err(|e| self.storage_error(e))
+    }
+
+    /// Writes the named graph `graph` with `serializer`.
+    pub fn dump_graph(&self, graph: NamedNodeRef<'_>, serializer: RdfSerializer, out: &mut dyn std::io::Write) -> Result<()> {
+        self.store
+            .dump_graph_to_writer(GraphNameRef::NamedNode(graph), serializer, out)
+            .map(drop)
+            .map_err(|e| self.storage_error(e))
+    }
+
+    /// Adds one quad, in a transaction of its own (a build loads through
+    /// [`KgStore::loader`]).
+    pub fn insert<'q>(&self, quad: impl Into<QuadRef<'q>>) -> Result<()> {
+        self.store.insert(quad).map(drop).map_err(|e| self.storage_error(e))
+    }
+
+    /// Removes one quad, in a transaction of its own.
+    pub fn remove<'q>(&self, quad: impl Into<QuadRef<'q>>) -> Result<()> {
+        self.store.remove(quad).map(drop).map_err(|e| self.storage_error(e))
     }
 
     /// The store's folder.
@@ -59,20 +165,11 @@ impl KgStore {
     /// The build fingerprint recorded in each named graph that has one:
     /// graph IRI to fingerprint.
     pub fn fingerprints(&self) -> Result<HashMap<String, String>> {
-        let query = format!("SELECT ?g ?f WHERE {{ GRAPH ?g {{ ?s <{UNKG}{}> ?f }} }}", prop::BUILD_FINGERPRINT);
-        let results = SparqlEvaluator::new()
-            .parse_query(&query)
-            .map_err(|e| Error::store(&self.path, e))?
-            .on_store(&self.store)
-            .execute()
-            .map_err(|e| Error::store(&self.path, e))?;
         let mut map = HashMap::new();
-        if let QueryResults::Solutions(solutions) = results {
-            for solution in solutions {
-                let solution = solution.map_err(|e| Error::store(&self.path, e))?;
-                if let (Some(Term::NamedNode(g)), Some(Term::Literal(f))) = (solution.get("g"), solution.get("f")) {
-                    map.insert(g.as_str().to_owned(), f.value().to_owned());
-                }
+        for quad in self.quads(None, Some(prop::BUILD_FINGERPRINT), None, None) {
+            let quad = quad?;
+            if let (GraphName::NamedNode(g), Term::Literal(f)) = (quad.graph_name, quad.object) {
+                map.insert(g.into_string(), f.value().to_owned());
             }
         }
         Ok(map)
@@ -171,6 +268,11 @@ impl KgStore {
     pub fn graph_len(&self, graph: &NamedNode) -> usize {
         self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).count()
     }
+}
+
+/// An error of the query from `origin`.
+fn query_error(origin: &str, e: &dyn std::fmt::Display) -> Error {
+    Error::Query { origin: origin.to_owned(), message: e.to_string() }
 }
 
 /// Quads gathered before they go to the bulk loader: every call to it

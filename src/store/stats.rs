@@ -2,10 +2,9 @@
 //! kind of named graph.
 
 use super::KgStore;
-use crate::error::{Error, Result};
-use crate::rdf::vocab::{class, prop, GRAPH, UNKG};
+use crate::error::Result;
+use crate::rdf::vocab::{class, prop, schema, GRAPH};
 use oxigraph::model::{GraphName, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::collections::BTreeMap;
 
 /// Counts describing a store.
@@ -34,40 +33,36 @@ pub struct Stats {
 /// Computes the [`Stats`] of `store`.
 pub fn stats(store: &KgStore) -> Result<Stats> {
     let count = |query: &str| -> Result<u64> {
-        let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| Error::store(store.path(), e))?;
-        prepared.dataset_mut().set_default_graph_as_union();
-        let results = prepared.on_store(store.store()).execute().map_err(|e| Error::store(store.path(), e))?;
-        if let QueryResults::Solutions(mut rows) = results {
-            if let Some(row) = rows.next() {
-                let row = row.map_err(|e| Error::store(store.path(), e))?;
-                if let Some(Term::Literal(n)) = row.get("n") {
-                    return Ok(n.value().parse().unwrap_or(0));
-                }
+        // Over the union of the named graphs, as `unkg query` counts.
+        if let Some(row) = store.select(crate::query::prepare(query, "unkg stats")?, "unkg stats")?.next() {
+            if let Some(Term::Literal(n)) = row?.get("n") {
+                return Ok(n.value().parse().unwrap_or(0));
             }
         }
         Ok(0)
     };
-    let u = |local: &str| format!("<{UNKG}{local}>");
+    // A term displays as `<iri>`, ready for SPARQL text.
     let mut stats = Stats {
-        speeches: count(&format!("SELECT (COUNT(?s) AS ?n) WHERE {{ ?s a {} }}", u(class::SPEECH)))?,
-        meetings: count(&format!("SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?s {} ?m }}", u(prop::MEETING)))?,
-        delegates: count(&format!("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ ?s {} ?p }}", u(prop::SPEAKER)))?,
+        speeches: count(&format!("SELECT (COUNT(?s) AS ?n) WHERE {{ ?s a {} }}", class::SPEECH))?,
+        meetings: count(&format!("SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?s {} ?m }}", prop::MEETING))?,
+        delegates: count(&format!("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ ?s {} ?p }}", prop::SPEAKER))?,
         states: count(&format!(
-            "SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {{ ?s a {} . {{ ?s {} ?st }} UNION {{ ?s <https://schema.org/mentions> ?st }} ?st a {} }}",
-            u(class::SPEECH),
-            u(prop::SPEAKS_FOR),
-            u(class::STATE)
+            "SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {{ ?s a {} . {{ ?s {} ?st }} UNION {{ ?s {} ?st }} ?st a {} }}",
+            class::SPEECH,
+            prop::SPEAKS_FOR,
+            schema::MENTIONS,
+            class::STATE
         ))?,
-        mentions: count(&format!("SELECT (COUNT(?m) AS ?n) WHERE {{ ?m {} ?x }}", u(prop::EXTRACTOR)))?,
-        entities_mentioned: count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?s <https://schema.org/mentions> ?e }")?,
+        mentions: count(&format!("SELECT (COUNT(?m) AS ?n) WHERE {{ ?m {} ?x }}", prop::EXTRACTOR))?,
+        entities_mentioned: count(&format!("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?s {} ?e }}", schema::MENTIONS))?,
         ..Stats::default()
     };
-    for graph in store.store().named_graphs() {
-        let graph = graph.map_err(|e| Error::store(store.path(), e))?;
+    for graph in store.named_graphs() {
+        let graph = graph?;
         *stats.graphs_by_kind.entry(kind_of(&graph.to_string()).to_owned()).or_default() += 1;
     }
-    for quad in store.store().iter() {
-        let quad = quad.map_err(|e| Error::store(store.path(), e))?;
+    for quad in store.all_quads() {
+        let quad = quad?;
         let kind = match &quad.graph_name {
             GraphName::NamedNode(g) => kind_of(g.as_str()),
             _ => "default",

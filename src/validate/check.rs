@@ -4,11 +4,14 @@
 use super::shapes::{Constraint, Path, Target, SH};
 use super::Violation;
 use crate::error::{Error, Result};
+use crate::rdf::vocab::{rdf, rdfs};
 use crate::store::KgStore;
 use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
+use std::sync::LazyLock;
 
-const SUBCLASS: &str = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*";
+/// The SPARQL path from an instance to each of its classes and their
+/// superclasses: the store does no inference.
+static SUBCLASS: LazyLock<String> = LazyLock::new(|| format!("{}/{}*", rdf::TYPE, rdfs::SUB_CLASS_OF));
 
 /// A SPARQL group binding `?focus` to every target node.
 pub(super) fn focus_pattern(targets: &[Target]) -> Option<String> {
@@ -18,7 +21,7 @@ pub(super) fn focus_pattern(targets: &[Target]) -> Option<String> {
     let groups: Vec<String> = targets
         .iter()
         .map(|t| match t {
-            Target::Class(c) => format!("{{ ?focus {SUBCLASS} {c} }}"),
+            Target::Class(c) => format!("{{ ?focus {} {c} }}", *SUBCLASS),
             Target::SubjectsOf(p) => format!("{{ ?focus {p} ?_any }}"),
             Target::ObjectsOf(p) => format!("{{ ?_any {p} ?focus }}"),
             Target::Node(n) => format!("{{ VALUES ?focus {{ {n} }} }}"),
@@ -36,7 +39,7 @@ fn string_literal(s: &str) -> String {
 fn value_filter(c: &Constraint) -> Option<String> {
     Some(match c {
         Constraint::Datatype(d) => format!("FILTER(!isLiteral(?v) || DATATYPE(?v) != {d})"),
-        Constraint::Class(c) => format!("FILTER NOT EXISTS {{ ?v {SUBCLASS} {c} }}"),
+        Constraint::Class(c) => format!("FILTER NOT EXISTS {{ ?v {} {c} }}", *SUBCLASS),
         Constraint::NodeKind(k) => {
             let test = match k.as_str().strip_prefix(SH).unwrap_or("") {
                 "IRI" => "isIRI(?v)",
@@ -93,26 +96,28 @@ pub(super) fn run(
 ) -> Result<Vec<Violation>> {
     let text = query(focus, path, c);
     let origin = format!("shape {shape}");
-    let err = |e: &dyn std::fmt::Display| Error::Query { origin: origin.clone(), message: format!("{e}\n{text}") };
-    let results = crate::query::prepare(&text, &origin)?.on_store(store.store()).execute().map_err(|e| err(&e))?;
+    // The query is generated: an error shows it.
+    let with_text = |e: Error| match e {
+        Error::Query { origin, message } => Error::Query { origin, message: format!("{message}\n{text}") },
+        other => other,
+    };
+    let rows = store.select(crate::query::prepare(&text, &origin)?, &origin).map_err(with_text)?;
     let mut out = Vec::new();
-    if let QueryResults::Solutions(solutions) = results {
-        for s in solutions {
-            let s = s.map_err(|e| err(&e))?;
-            let term = |v: &str| s.get(v).map(Term::to_string);
-            let Some(focus) = s.get("focus") else { continue };
-            out.push(Violation {
-                shape: shape.to_owned(),
-                focus: match focus {
-                    Term::NamedNode(n) => n.as_str().to_owned(),
-                    other => other.to_string(),
-                },
-                path: path.map(Path::display),
-                value: term("v"),
-                component: c.component(),
-                message: message(path, c),
-            });
-        }
+    for s in rows {
+        let s = s.map_err(with_text)?;
+        let term = |v: &str| s.get(v).map(Term::to_string);
+        let Some(focus) = s.get("focus") else { continue };
+        out.push(Violation {
+            shape: shape.to_owned(),
+            focus: match focus {
+                Term::NamedNode(n) => n.as_str().to_owned(),
+                other => other.to_string(),
+            },
+            path: path.map(Path::display),
+            value: term("v"),
+            component: c.component(),
+            message: message(path, c),
+        });
     }
     Ok(out)
 }

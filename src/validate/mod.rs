@@ -75,7 +75,7 @@ impl Report {
     pub fn to_turtle(&self) -> String {
         use std::fmt::Write;
         let lit = |s: &str| oxigraph::model::Literal::new_simple_literal(s).to_string();
-        let mut out = String::from("@prefix sh: <http://www.w3.org/ns/shacl#> .\n\n[] a sh:ValidationReport ;\n");
+        let mut out = format!("@prefix sh: <{}> .\n\n[] a sh:ValidationReport ;\n", crate::rdf::vocab::SH);
         let _ = writeln!(out, "  sh:conforms {}{}", self.conforms, if self.violations.is_empty() { " ." } else { " ;" });
         for (i, v) in self.violations.iter().enumerate() {
             let _ = write!(out, "  sh:result [ a sh:ValidationResult ; sh:resultSeverity sh:Violation ;\n    sh:focusNode <{}> ;", v.focus);

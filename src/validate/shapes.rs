@@ -5,9 +5,8 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
 use oxigraph::store::Store;
 
-/// The SHACL namespace.
-pub const SH: &str = "http://www.w3.org/ns/shacl#";
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+pub use crate::rdf::vocab::SH;
+use crate::rdf::vocab::rdf;
 
 /// Which nodes a shape applies to.
 #[derive(Debug, Clone)]
@@ -190,8 +189,7 @@ pub fn parse(ttl: &str, origin: &str) -> Result<Vec<NodeShape>> {
     let store = load(ttl, origin)?;
     let mut shape_nodes: Vec<NamedOrBlankNode> = Vec::new();
     let node_shape = NamedNode::new_unchecked(sh("NodeShape"));
-    let rdf_type = NamedNode::new_unchecked(RDF_TYPE);
-    for q in store.quads_for_pattern(None, Some(rdf_type.as_ref()), Some(node_shape.as_ref().into()), None).flatten() {
+    for q in store.quads_for_pattern(None, Some(rdf::TYPE), Some(node_shape.as_ref().into()), None).flatten() {
         shape_nodes.push(q.subject);
     }
     for t in ["targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode"] {

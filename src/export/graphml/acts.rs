@@ -8,7 +8,8 @@ use super::model::Network;
 use super::source::{Source, ENTITY_CLASSES};
 use super::views::{add, count, link};
 use crate::error::Result;
-use crate::rdf::vocab::{class, prop, SCHEMA, UNKG};
+use crate::rdf::vocab::class::local as class;
+use crate::rdf::vocab::{prop, schema};
 use std::collections::BTreeSet;
 
 /// Classes of the acts view unless `--type` says otherwise: every entity
@@ -23,9 +24,9 @@ fn default_classes() -> Vec<&'static str> {
 pub fn acts(src: &Source, filter: &Filter) -> Result<super::model::Network> {
     let cat = src.catalog()?;
     let speeches = src.speeches(filter)?;
-    let performs = src.map(&format!("{UNKG}{}", prop::PERFORMS))?;
-    let kinds = src.map(&format!("{UNKG}{}", prop::ACT_KIND))?;
-    let objects = src.map(&format!("{SCHEMA}object"))?;
+    let performs = src.map(prop::PERFORMS)?;
+    let kinds = src.map(prop::ACT_KIND)?;
+    let objects = src.map(schema::OBJECT)?;
     let keep = default_classes();
     let mut net = Network::new(true);
     for s in &speeches {

@@ -2,7 +2,7 @@
 //! edge weight.
 
 use crate::error::{Error, Result};
-use crate::rdf::vocab::class;
+use crate::rdf::vocab::class::local as class;
 
 /// What to keep.
 #[derive(Debug, Clone, Default)]

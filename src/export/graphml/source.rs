@@ -4,10 +4,10 @@
 
 use super::filter::Filter;
 use crate::error::{Error, Result};
-use crate::rdf::vocab::{class, prop, DCTERMS, ITSRDF, NIF, OWL, RDFS, SCHEMA, SKOS, UNKG};
+use crate::rdf::vocab::class::local as class;
+use crate::rdf::vocab::{dcterms, itsrdf, nif, owl, prop, rdfs, schema, skos, UNKG};
 use crate::store::KgStore;
-use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
+use oxigraph::model::{NamedNodeRef, Term};
 use std::collections::{BTreeSet, HashMap};
 
 /// The classes that become nodes, most specific first: a node typed both
@@ -68,13 +68,14 @@ impl<'a> Source<'a> {
     /// terms are still numbers, so far fewer strings are decoded.
     pub fn select(&self, query: &str, vars: &[&str], mut f: impl FnMut(&[Option<&Term>])) -> Result<()> {
         let origin = "unkg graphml";
-        let eval = |e: &dyn std::fmt::Display| Error::Query { origin: origin.to_owned(), message: format!("{e} in {query}") };
-        let results = crate::query::prepare(query, origin)?.on_store(self.store.store()).execute().map_err(|e| eval(&e))?;
-        let QueryResults::Solutions(solutions) = results else {
-            return Err(eval(&"expected solutions"));
+        // The queries are generated: an error shows which.
+        let with_query = |e: Error| match e {
+            Error::Query { origin, message } => Error::Query { origin, message: format!("{message} in {query}") },
+            other => other,
         };
-        for solution in solutions {
-            let solution = solution.map_err(|e| eval(&e))?;
+        let rows = self.store.select(crate::query::prepare(query, origin)?, origin).map_err(with_query)?;
+        for solution in rows {
+            let solution = solution.map_err(with_query)?;
             let row: Vec<Option<&Term>> = vars.iter().map(|v| solution.get(*v)).collect();
             f(&row);
         }
@@ -82,8 +83,8 @@ impl<'a> Source<'a> {
     }
 
     /// Calls `f(subject, object)` for every distinct triple with `predicate`.
-    pub fn scan(&self, predicate: &str, mut f: impl FnMut(&str, &Term)) -> Result<()> {
-        let query = format!("SELECT DISTINCT ?s ?o WHERE {{ ?s <{predicate}> ?o }}");
+    pub fn scan(&self, predicate: NamedNodeRef<'_>, mut f: impl FnMut(&str, &Term)) -> Result<()> {
+        let query = format!("SELECT DISTINCT ?s ?o WHERE {{ ?s {predicate} ?o }}");
         self.select(&query, &["s", "o"], |row| {
             if let [Some(s), Some(o)] = row {
                 f(&term_text(s), o);
@@ -93,7 +94,7 @@ impl<'a> Source<'a> {
 
     /// Subject to object IRIs (or literal values) of `predicate`, deduplicated
     /// and sorted, so that "the first value" is the same every run.
-    pub fn map(&self, predicate: &str) -> Result<HashMap<String, BTreeSet<String>>> {
+    pub fn map(&self, predicate: NamedNodeRef<'_>) -> Result<HashMap<String, BTreeSet<String>>> {
         let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
         self.scan(predicate, |s, o| {
             out.entry(s.to_owned()).or_default().insert(term_text(o));
@@ -122,11 +123,11 @@ impl<'a> Source<'a> {
     /// The speeches passing `filter`, sorted by IRI.
     pub fn speeches(&self, filter: &Filter) -> Result<Vec<Speech>> {
         let types = self.class_members(class::SPEECH)?;
-        let dates = self.map(&format!("{DCTERMS}date"))?;
-        let meetings = self.map(&format!("{UNKG}{}", prop::MEETING))?;
-        let speakers = self.map(&format!("{UNKG}{}", prop::SPEAKER))?;
-        let principals = self.map(&format!("{UNKG}{}", prop::SPEAKS_FOR))?;
-        let topics = if filter.topic.is_some() { self.map(&format!("{UNKG}{}", prop::TOPIC))? } else { HashMap::new() };
+        let dates = self.map(dcterms::DATE)?;
+        let meetings = self.map(prop::MEETING)?;
+        let speakers = self.map(prop::SPEAKER)?;
+        let principals = self.map(prop::SPEAKS_FOR)?;
+        let topics = if filter.topic.is_some() { self.map(prop::TOPIC)? } else { HashMap::new() };
         let first = |m: &HashMap<String, BTreeSet<String>>, k: &str| m.get(k).and_then(|v| v.iter().next().cloned());
         let mut out = Vec::new();
         for iri in types {
@@ -166,18 +167,18 @@ impl<'a> Source<'a> {
 
     /// Speech to the entities it mentions (`schema:mentions`), deduplicated.
     pub fn mentioned(&self) -> Result<HashMap<String, BTreeSet<String>>> {
-        self.map(&format!("{SCHEMA}mentions"))
+        self.map(schema::MENTIONS)
     }
 
     /// (speech, entity) to the number of mention spans: the weight of the
     /// collapsed mention nodes.
     pub fn mention_spans(&self) -> Result<HashMap<(String, String), u64>> {
         let mut context: HashMap<String, String> = HashMap::new();
-        self.scan(&format!("{NIF}referenceContext"), |m, s| {
+        self.scan(nif::REFERENCE_CONTEXT, |m, s| {
             context.insert(m.to_owned(), term_text(s));
         })?;
         let mut out: HashMap<(String, String), u64> = HashMap::new();
-        self.scan(&format!("{ITSRDF}taIdentRef"), |m, e| {
+        self.scan(itsrdf::TA_IDENT_REF, |m, e| {
             if let Some(speech) = context.get(m) {
                 *out.entry((speech.clone(), term_text(e))).or_default() += 1;
             }
@@ -191,16 +192,16 @@ impl<'a> Source<'a> {
     pub fn catalog(&self) -> Result<Catalog> {
         use rayon::prelude::*;
         let predicates = [
-            format!("{SKOS}prefLabel"),
-            format!("{RDFS}label"),
-            format!("{UNKG}{}", prop::ALPHA3),
-            format!("{UNKG}{}", prop::RESOLUTION_NUMBER),
-            format!("{UNKG}{}", prop::SYMBOL),
-            format!("{OWL}sameAs"),
-            format!("{DCTERMS}date"),
-            format!("{UNKG}{}", prop::TOPIC),
+            skos::PREF_LABEL,
+            rdfs::LABEL,
+            prop::ALPHA3,
+            prop::RESOLUTION_NUMBER,
+            prop::SYMBOL,
+            owl::SAME_AS,
+            dcterms::DATE,
+            prop::TOPIC,
         ];
-        let (types, maps) = rayon::join(|| self.types(), || predicates.par_iter().map(|p| self.map(p)).collect::<Result<Vec<_>>>());
+        let (types, maps) = rayon::join(|| self.types(), || predicates.par_iter().map(|p| self.map(*p)).collect::<Result<Vec<_>>>());
         let mut maps = maps?.into_iter();
         let mut next = || maps.next().unwrap_or_default();
         Ok(Catalog {

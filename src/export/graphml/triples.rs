@@ -5,29 +5,25 @@ use super::filter::Filter;
 use super::model::{Network, Value};
 use super::source::{local_name, Source, NODE_CLASSES};
 use crate::error::{Error, Result};
-use crate::rdf::vocab::{class, prop, DCTERMS, ID, OWL, PREFIXES, RDF, SCHEMA, XSD};
-use oxigraph::model::{Literal, NamedNodeRef, NamedOrBlankNode, Term, Triple};
-use oxigraph::sparql::QueryResults;
+use crate::rdf::vocab::class::local as class;
+use crate::rdf::vocab::{dcterms, nif, owl, prop, rdf, schema, skos, rdfs, xsd, ID, PREFIXES, UNKG};
+use oxigraph::model::{Literal, NamedNodeRef, NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Predicates whose values would swamp a network file: the speech's whole
 /// text (it stays one query away in the store) and build bookkeeping.
-const SKIPPED: &[&str] = &[
-    concat!("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "isString"),
-    concat!("https://w3id.org/unkg/ontology#", "buildFingerprint"),
-];
+const SKIPPED: &[NamedNodeRef<'static>] = &[nif::IS_STRING, prop::BUILD_FINGERPRINT];
 
 /// Attribute names shared with the other views, so that a column means the
 /// same thing whichever view a file came from.
 fn attribute_name(predicate: &str) -> String {
-    let unkg = |local: &str| format!("https://w3id.org/unkg/ontology#{local}");
-    if predicate == unkg(prop::ALPHA3) {
+    if predicate == prop::ALPHA3.as_str() {
         "iso3".into()
-    } else if predicate == unkg(prop::RESOLUTION_NUMBER) {
+    } else if predicate == prop::RESOLUTION_NUMBER.as_str() {
         "resolution_number".into()
-    } else if predicate == format!("{OWL}sameAs") {
+    } else if predicate == owl::SAME_AS.as_str() {
         "wikidata".into()
-    } else if predicate == format!("{DCTERMS}date") {
+    } else if predicate == dcterms::DATE.as_str() {
         "date".into()
     } else {
         local_name(predicate).to_owned()
@@ -65,12 +61,19 @@ enum Kind {
 }
 
 fn literal_value(l: &Literal) -> LiteralValue {
-    let dt = l.datatype().as_str();
-    let kind = match dt.strip_prefix(XSD) {
-        Some("integer" | "int" | "long" | "short" | "nonNegativeInteger" | "positiveInteger" | "negativeInteger" | "nonPositiveInteger" | "unsignedInt" | "unsignedLong") => Kind::Int,
-        Some("double" | "float" | "decimal") => Kind::Double,
-        Some("boolean") => Kind::Bool,
-        _ => Kind::Text,
+    const INTEGERS: &[NamedNodeRef<'static>] = &[
+        xsd::INTEGER, xsd::INT, xsd::LONG, xsd::SHORT, xsd::NON_NEGATIVE_INTEGER, xsd::POSITIVE_INTEGER,
+        xsd::NEGATIVE_INTEGER, xsd::NON_POSITIVE_INTEGER, xsd::UNSIGNED_INT, xsd::UNSIGNED_LONG,
+    ];
+    let dt = l.datatype();
+    let kind = if INTEGERS.contains(&dt) {
+        Kind::Int
+    } else if [xsd::DOUBLE, xsd::FLOAT, xsd::DECIMAL].contains(&dt) {
+        Kind::Double
+    } else if dt == xsd::BOOLEAN {
+        Kind::Bool
+    } else {
+        Kind::Text
     };
     LiteralValue { text: l.value().to_owned(), kind }
 }
@@ -132,8 +135,8 @@ pub fn full(src: &Source, filter: &Filter) -> Result<Network> {
     let speeches = src.speeches(filter)?;
     let kept_speeches: BTreeSet<&str> = speeches.iter().map(|s| s.iri.as_str()).collect();
     let catalog = src.catalog()?;
-    let topics = if filter.topic.is_some() { src.map(&format!("https://w3id.org/unkg/ontology#{}", prop::TOPIC))? } else { HashMap::new() };
-    let about = src.map(&format!("{SCHEMA}about"))?;
+    let topics = if filter.topic.is_some() { src.map(prop::TOPIC)? } else { HashMap::new() };
+    let about = src.map(schema::ABOUT)?;
     // Events belong to the speech that describes them.
     let mut event_owner: HashMap<&str, &str> = HashMap::new();
     for (speech, events) in &about {
@@ -166,18 +169,20 @@ pub fn full(src: &Source, filter: &Filter) -> Result<Network> {
         }
     }
     let ids: Vec<String> = b.net.graph.node_weights().map(|n| n.id.clone()).collect();
-    let skip_mentions = format!("{SCHEMA}mentions");
-    let rdf_type = format!("{RDF}type");
     for id in &ids {
         let s = NamedNodeRef::new(id).map_err(|e| Error::store(src.store().path(), e))?;
         let mut seen = std::collections::HashSet::new();
-        for quad in src.store().store().quads_for_pattern(Some(s.into()), None, None, None) {
-            let quad = quad.map_err(|e| Error::store(src.store().path(), e))?;
-            let p = quad.predicate.as_str();
-            if p == rdf_type || p == skip_mentions || SKIPPED.contains(&p) || !seen.insert((quad.predicate.clone(), quad.object.clone())) {
+        for quad in src.store().quads(Some(s.into()), None, None, None) {
+            let quad = quad?;
+            let predicate = quad.predicate.as_ref();
+            if predicate == rdf::TYPE
+                || predicate == schema::MENTIONS
+                || SKIPPED.contains(&predicate)
+                || !seen.insert((quad.predicate.clone(), quad.object.clone()))
+            {
                 continue;
             }
-            object(&mut b, id, p, &quad.object, false);
+            object(&mut b, id, predicate.as_str(), &quad.object, false);
         }
     }
     // Mentions collapse into weighted edges, and count towards the entity.
@@ -236,16 +241,13 @@ fn object(b: &mut Builder, subject: &str, predicate: &str, object: &Term, open: 
 /// IRI objects become nodes, `rdf:type` their type, literals attributes.
 pub fn construct(src: &Source, query: &str, origin: &str) -> Result<Network> {
     let prepared = crate::query::prepare(query, origin)?;
-    let eval = |e: &dyn std::fmt::Display| Error::Query { origin: origin.to_owned(), message: e.to_string() };
-    let results = prepared.on_store(src.store().store()).execute().map_err(|e| eval(&e))?;
-    let QueryResults::Graph(triples) = results else {
+    let Some(mut triples) = src.store().construct(prepared, origin)? else {
         return Err(Error::Usage(format!("{origin}: the construct view needs a CONSTRUCT (or DESCRIBE) query")));
     };
-    let mut triples: Vec<Triple> = triples.collect::<Result<_, _>>().map_err(|e| eval(&e))?;
     // In text order, so that blank nodes and first values come out the same.
     triples.sort_by_cached_key(|t| t.to_string());
     triples.dedup();
-    let rdf_type = format!("{RDF}type");
+    let rdf_type = rdf::TYPE.as_str();
     // Types first: a node's type is its most specific unkg class, else the
     // short name of any class it has.
     let mut kinds: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -259,14 +261,14 @@ pub fn construct(src: &Source, query: &str, origin: &str) -> Result<Network> {
     let kind_of = |s: &str| -> String {
         let Some(cs) = kinds.get(s) else { return "Resource".into() };
         for local in NODE_CLASSES {
-            if cs.iter().any(|c| c.strip_prefix("https://w3id.org/unkg/ontology#") == Some(local)) {
+            if cs.iter().any(|c| c.strip_prefix(UNKG) == Some(local)) {
                 return (*local).to_owned();
             }
         }
         cs.iter().map(|c| short(c)).min().unwrap_or_else(|| "Resource".into())
     };
     // Labels: the preferred label, else rdfs:label; the first in order.
-    let label_props = ["http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label"];
+    let label_props = [skos::PREF_LABEL.as_str(), rdfs::LABEL.as_str()];
     let mut labels: BTreeMap<String, (usize, String)> = BTreeMap::new();
     for t in &triples {
         if let (Some(rank), Term::Literal(l)) = (label_props.iter().position(|x| *x == t.predicate.as_str()), &t.object) {
@@ -314,7 +316,7 @@ pub fn construct(src: &Source, query: &str, origin: &str) -> Result<Network> {
 
 /// Whether the triple links to Wikidata: an identifier, not a node.
 fn wikidata_link(predicate: &str, target: &str) -> bool {
-    predicate.strip_prefix(OWL) == Some("sameAs") && target.contains("wikidata.org/")
+    predicate == owl::SAME_AS.as_str() && target.contains("wikidata.org/")
 }
 
 fn subject_text(s: &NamedOrBlankNode) -> String {

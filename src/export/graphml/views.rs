@@ -5,7 +5,7 @@ use super::filter::Filter;
 use super::model::{Dates, Edge, Network, Value};
 use super::source::{Catalog, Source, Speech};
 use crate::error::Result;
-use crate::rdf::vocab::class;
+use crate::rdf::vocab::class::local as class;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeSet, HashMap};
 

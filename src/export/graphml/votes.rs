@@ -5,7 +5,7 @@
 use super::model::Value;
 use super::source::{local_name, Source};
 use crate::error::Result;
-use crate::rdf::vocab::{council, UNKG};
+use crate::rdf::vocab::council;
 use oxigraph::model::Term;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -21,7 +21,7 @@ impl Decisions {
     pub fn read(src: &Source) -> Result<Decisions> {
         let mut out = Decisions::default();
         let query = format!(
-            "SELECT DISTINCT ?d ?s ?p WHERE {{ ?v <{UNKG}{}> ?d ; <{UNKG}{}> ?s ; <{UNKG}{}> ?p }}",
+            "SELECT DISTINCT ?d ?s ?p WHERE {{ ?v {} ?d ; {} ?s ; {} ?p }}",
             council::ON_DECISION,
             council::VOTER,
             council::POSITION
@@ -31,7 +31,7 @@ impl Decisions {
                 out.votes.insert((d.as_str().to_owned(), s.as_str().to_owned()), position_label(local_name(p.as_str())).to_owned());
             }
         })?;
-        src.scan(&format!("{UNKG}{}", council::SPONSOR), |d, s| {
+        src.scan(council::SPONSOR, |d, s| {
             if let Term::NamedNode(s) = s {
                 out.sponsors.insert((d.to_owned(), s.as_str().to_owned()));
             }
@@ -53,9 +53,9 @@ impl Decisions {
 fn position_label(local: &str) -> &'static str {
     use crate::decisions::Position;
     let position = match local {
-        council::IN_FAVOUR => Position::InFavour,
-        council::AGAINST => Position::Against,
-        council::ABSTENTION => Position::Abstention,
+        council::local::IN_FAVOUR => Position::InFavour,
+        council::local::AGAINST => Position::Against,
+        council::local::ABSTENTION => Position::Abstention,
         _ => Position::Absent,
     };
     position.label()
@@ -74,6 +74,6 @@ mod tests {
         assert_eq!(d.edge_attributes("s", "r")["sponsor"], Value::Bool(false));
         assert_eq!(d.edge_attributes("t", "r")["vote"], Value::Str("none".into()));
         assert_eq!(d.edge_attributes("t", "r")["sponsor"], Value::Bool(true));
-        assert_eq!(position_label(council::IN_FAVOUR), "in favour");
+        assert_eq!(position_label(council::local::IN_FAVOUR), "in favour");
     }
 }

@@ -2,12 +2,12 @@
 //! and what they are directed at.
 
 use super::{ActKind, Target};
-use crate::extract::{extract_str, Context};
+use crate::extract::{bundled, Context};
 
 /// The acts of `text` spoken for `state`, as (kind, target label or "-").
 fn acts(text: &str, state: &str) -> Vec<(&'static str, String)> {
     let ctx = Context { speaker_state: Some(state.to_owned()), ..Context::default() };
-    let ex = extract_str(text, &ctx);
+    let ex = bundled().extract_str(text, &ctx);
     ex.acts
         .iter()
         .map(|a| {
@@ -56,9 +56,9 @@ fn the_speakers_own_side_is_the_speaker() {
     assert_eq!(acts("The delegation of Kazakhstan welcomes the adoption of resolution 2370 (2017).", "KAZ"), [("welcome", "2370".to_owned())]);
     assert_eq!(acts("Our delegation offers its condolences to Afghanistan for the attack.", "KAZ"), [("condole", "AFG".to_owned())]);
     let ctx = Context { speaker_organisation: Some("EU".to_owned()), ..Context::default() };
-    let ex = extract_str("The European Union calls on all parties to exercise restraint.", &ctx);
+    let ex = bundled().extract_str("The European Union calls on all parties to exercise restraint.", &ctx);
     assert_eq!(ex.acts.len(), 1, "{:?}", ex.acts);
-    let ex = extract_str("The European Union calls on all parties to exercise restraint.", &Context::default());
+    let ex = bundled().extract_str("The European Union calls on all parties to exercise restraint.", &Context::default());
     assert!(ex.acts.is_empty(), "{:?}", ex.acts);
     let a = acts("I speak on behalf of the Nordic countries. The Nordic countries call for a renewed mobilization.", "NOR");
     assert_eq!(a, [("call", "-".to_owned())]);
@@ -121,7 +121,7 @@ fn acts_throughput() {
     let bytes: usize = texts.iter().map(|t| t.text.len()).sum();
     let ctx = Context { speaker_state: Some("KAZ".into()), ..Context::default() };
     let t0 = std::time::Instant::now();
-    let found: Vec<_> = texts.iter().map(|t| crate::extract::extract(t, &ctx)).collect();
+    let found: Vec<_> = texts.iter().map(|t| crate::extract::bundled().extract(t, &ctx)).collect();
     let all = t0.elapsed().as_secs_f64();
     let t1 = std::time::Instant::now();
     let mut n = 0;

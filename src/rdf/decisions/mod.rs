@@ -10,11 +10,11 @@ mod resolutions;
 mod statements;
 mod vetoes;
 
-use super::iri::{self, term, unkg};
+use super::iri;
 use super::quads::QuadSink;
-use super::vocab::{council, DCTERMS, ID, RDF, RDFS, SCHEMA, SKOS, XSD};
+use super::vocab::{class, council, dcterms, prop, rdf, rdfs, schema, skos, xsd, ID};
 use crate::decisions;
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -47,14 +47,14 @@ fn vote_node(decision: &str, alpha3: &str) -> NamedNode {
 }
 
 /// The individual standing for `position`.
-fn position_node(position: decisions::Position) -> NamedNode {
+fn position_node(position: decisions::Position) -> NamedNodeRef<'static> {
     use decisions::Position::*;
-    unkg(match position {
+    match position {
         InFavour => council::IN_FAVOUR,
         Against => council::AGAINST,
         Abstention => council::ABSTENTION,
         Absent => council::ABSENT,
-    })
+    }
 }
 
 /// Collects the quads, describing each document once however many tables
@@ -65,23 +65,22 @@ struct Writer {
 }
 
 impl Writer {
-    /// Types and labels a document (`class` is its specific class) and,
+    /// Types and labels a document (`specific` is its specific class) and,
     /// where it has a symbol, its symbol and address. False when it was
     /// described already.
-    fn document(&mut self, node: &NamedNode, class: &str, label: &str, symbol: &str) -> bool {
+    fn document(&mut self, node: &NamedNode, specific: NamedNodeRef<'_>, label: &str, symbol: &str) -> bool {
         if !self.documents.insert(node.as_str().to_owned()) {
             return false;
         }
-        let rdf_type = term(RDF, "type");
         // Typed Document as well: the store does no inference, and queries
         // and views find documents by that class.
-        self.out.add(node, &rdf_type, unkg(super::vocab::class::DOCUMENT));
-        self.out.add(node, &rdf_type, unkg(class));
-        self.out.text(node, &term(RDFS, "label"), label);
-        self.out.text(node, &term(SKOS, "prefLabel"), label);
+        self.out.add(node, rdf::TYPE, class::DOCUMENT);
+        self.out.add(node, rdf::TYPE, specific);
+        self.out.text(node, rdfs::LABEL, label);
+        self.out.text(node, skos::PREF_LABEL, label);
         if !symbol.is_empty() {
-            self.out.text(node, &unkg(super::vocab::prop::SYMBOL), symbol);
-            self.out.add(node, &term(SCHEMA, "url"), iri::undocs(symbol));
+            self.out.text(node, prop::SYMBOL, symbol);
+            self.out.add(node, schema::URL, iri::undocs(symbol));
         }
         true
     }
@@ -89,7 +88,7 @@ impl Writer {
     /// An ISO date as `dcterms:date`.
     fn date(&mut self, node: &NamedNode, date: &str) {
         if !date.is_empty() {
-            self.out.typed(node, &term(DCTERMS, "date"), date, &term(XSD, "date"));
+            self.out.typed(node, dcterms::DATE, date, xsd::DATE);
         }
     }
 
@@ -97,11 +96,11 @@ impl Writer {
     /// IRI, `decision_label` in its label.
     fn vote(&mut self, decision: &NamedNode, decision_key: &str, decision_label: &str, alpha3: &str, position: decisions::Position) {
         let node = vote_node(decision_key, alpha3);
-        self.out.add(&node, &term(RDF, "type"), unkg(council::VOTE));
-        self.out.text(&node, &term(RDFS, "label"), &format!("{alpha3}: {} on {decision_label}", position.label()));
-        self.out.add(&node, &unkg(council::ON_DECISION), decision.clone());
-        self.out.add(&node, &unkg(council::VOTER), iri::state(alpha3));
-        self.out.add(&node, &unkg(council::POSITION), position_node(position));
+        self.out.add(&node, rdf::TYPE, council::VOTE);
+        self.out.text(&node, rdfs::LABEL, &format!("{alpha3}: {} on {decision_label}", position.label()));
+        self.out.add(&node, council::ON_DECISION, decision.clone());
+        self.out.add(&node, council::VOTER, iri::state(alpha3));
+        self.out.add(&node, council::POSITION, position_node(position));
     }
 }
 
@@ -119,12 +118,12 @@ mod tests {
         let quads = decision_quads();
         let res = format!("{ID}resolution/2334");
         let int = |n: i64| Term::from(Literal::from(n));
-        assert_eq!(objects(&quads, &res, &format!("{}{}", super::super::vocab::UNKG, council::VOTES_IN_FAVOUR)), [&int(14)]);
-        assert_eq!(objects(&quads, &res, &format!("{}{}", super::super::vocab::UNKG, council::ABSTENTIONS)), [&int(1)]);
+        assert_eq!(objects(&quads, &res, council::VOTES_IN_FAVOUR.as_str()), [&int(14)]);
+        assert_eq!(objects(&quads, &res, council::ABSTENTIONS.as_str()), [&int(1)]);
         let usa = format!("{ID}vote/2334/USA");
-        let position = objects(&quads, &usa, &format!("{}{}", super::super::vocab::UNKG, council::POSITION));
-        assert_eq!(position, [&Term::from(unkg(council::ABSTENTION))]);
-        let votes = quads.iter().filter(|q| q.subject.to_string().starts_with(&format!("<{ID}vote/2334/")) && q.predicate.as_str().ends_with("#voter")).count();
+        let position = objects(&quads, &usa, council::POSITION.as_str());
+        assert_eq!(position, [&Term::from(council::ABSTENTION)]);
+        let votes = quads.iter().filter(|q| q.subject.to_string().starts_with(&format!("<{ID}vote/2334/")) && q.predicate == council::VOTER).count();
         assert_eq!(votes, 15);
     }
 
@@ -133,7 +132,7 @@ mod tests {
         let quads = decision_quads();
         let mut seen = HashSet::new();
         for q in &quads {
-            if q.predicate.as_str().ends_with("#votePosition") || q.predicate.as_str().ends_with("#prefLabel") {
+            if q.predicate == council::POSITION || q.predicate == skos::PREF_LABEL {
                 assert!(seen.insert((q.subject.to_string(), q.predicate.as_str().to_owned())), "{q}");
             }
         }

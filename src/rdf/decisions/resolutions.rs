@@ -4,7 +4,7 @@
 use super::Writer;
 use crate::decisions::{members, resolution_votes};
 use crate::gazetteer;
-use crate::rdf::iri::{self, unkg};
+use crate::rdf::iri;
 use crate::rdf::vocab::{council, prop};
 use std::collections::BTreeSet;
 
@@ -15,26 +15,26 @@ pub(super) fn write(w: &mut Writer) {
         // The symbol the reference graph labels the resolution with.
         let symbol = gazetteer::resolution(&r.number).map_or_else(|| format!("S/RES/{}", r.number), |g| g.symbol.clone());
         if !r.adoption.is_empty() {
-            w.out.text(&node, &unkg(council::ADOPTION), &r.adoption);
+            w.out.text(&node, council::ADOPTION, &r.adoption);
         }
         if let Some(t) = r.tally {
-            w.out.integer(&node, &unkg(council::VOTES_IN_FAVOUR), i64::from(t.in_favour));
-            w.out.integer(&node, &unkg(council::VOTES_AGAINST), i64::from(t.against));
-            w.out.integer(&node, &unkg(council::ABSTENTIONS), i64::from(t.abstaining));
+            w.out.integer(&node, council::VOTES_IN_FAVOUR, i64::from(t.in_favour));
+            w.out.integer(&node, council::VOTES_AGAINST, i64::from(t.against));
+            w.out.integer(&node, council::ABSTENTIONS, i64::from(t.abstaining));
         }
         if !r.agenda_item.is_empty() {
-            w.out.text(&node, &unkg(prop::TOPIC), &r.agenda_item);
+            w.out.text(&node, prop::TOPIC, &r.agenda_item);
         }
         if !r.draft.is_empty() {
             let draft = iri::document(&r.draft);
             w.document(&draft, council::DRAFT_RESOLUTION, &r.draft, &r.draft);
-            w.out.add(&node, &unkg(council::DRAFT), draft);
+            w.out.add(&node, council::DRAFT, draft);
         }
         // A name the source repeats stands once; names that link to no
         // state are left out (the build warns of them with their line).
         let sponsors: BTreeSet<String> = r.sponsors.iter().filter_map(|s| members::state_key(s)).collect();
         for alpha3 in sponsors {
-            w.out.add(&node, &unkg(council::SPONSOR), iri::state(&alpha3));
+            w.out.add(&node, council::SPONSOR, iri::state(&alpha3));
         }
         let mut voted = BTreeSet::new();
         for (position, name) in &r.members {

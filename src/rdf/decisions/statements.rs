@@ -3,7 +3,7 @@
 
 use super::Writer;
 use crate::decisions::statements;
-use crate::rdf::iri::{self, unkg};
+use crate::rdf::iri;
 use crate::rdf::vocab::{council, prop};
 
 /// Writes every presidential statement.
@@ -15,7 +15,7 @@ pub(super) fn write(w: &mut Writer) {
         }
         w.date(&node, &s.date);
         if !s.meeting.is_empty() {
-            w.out.add(&node, &unkg(prop::ADOPTED_AT), iri::meeting(&iri::symbol_slug(&s.meeting)));
+            w.out.add(&node, prop::ADOPTED_AT, iri::meeting(&iri::symbol_slug(&s.meeting)));
         }
     }
 }
