@@ -3,17 +3,20 @@
 //! The data flows one way, one module per stage:
 //! [`corpus`] (find and decode files, read metadata) -> [`text`]
 //! (normalise, keeping offsets) -> [`speech`] (parse headers, identify the
-//! speaker) -> [`extract`] (find mentions, with [`gazetteer`]) -> [`link`]
-//! (resolve names to entity keys) -> [`rdf`] (mint IRIs, write quads) ->
-//! [`store`] (load into oxigraph) -> [`query`] and [`export`]. [`build`]
-//! drives the stages; [`cli`] is the command line. [`decisions`] holds the
-//! Security Council's votes, vetoes and presidential statements, which
-//! [`rdf`] writes into the reference graph. [`fuzz`] holds the fuzz targets
-//! over every reader of outside bytes and the properties they check.
+//! speaker) -> [`extract`] (find mentions, with [`gazetteer`] and [`names`])
+//! -> [`link`] (resolve names to entity keys) -> [`rdf`] (mint IRIs, write
+//! quads) -> [`store`] (load into oxigraph) -> [`query`], [`export`] (RDF
+//! dumps), [`network`] (GraphML views), [`validate`], [`push`] and
+//! [`serve`] (the SPARQL endpoint and the portal, with [`search`]).
+//! [`ingest`] drives the stages for `unkg build`; [`cli`] is the command
+//! line, a file per subcommand. [`decisions`] holds the Security Council's
+//! votes, vetoes and presidential statements, which [`rdf`] writes into the
+//! reference graph. [`fuzz`] holds the fuzz targets over every reader of
+//! outside bytes and the properties they check. `docs/architecture.md`
+//! draws the whole.
 
 #![warn(missing_docs)]
 
-pub mod build;
 pub mod cli;
 pub mod corpus;
 pub mod decisions;
@@ -22,8 +25,11 @@ pub mod export;
 pub mod extract;
 pub mod fuzz;
 pub mod gazetteer;
+pub mod ingest;
 pub mod link;
+pub mod markup;
 pub mod names;
+pub mod network;
 pub mod push;
 pub mod query;
 pub mod rdf;

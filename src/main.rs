@@ -16,7 +16,7 @@ fn main() {
         Err(e) if e.is_broken_pipe() => std::process::exit(0),
         Err(e) => {
             eprintln!("unkg: {e}");
-            std::process::exit(2);
+            std::process::exit(e.exit_code() as i32);
         }
     }
 }

@@ -185,7 +185,7 @@ fn query_errors_show_where() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("syntax error") && err.contains("1:"), "{err}");
     let out = unkg().args(["query", "--store", "/nonexistent/store", "-e", "ASK {}"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3), "a missing store is a store error");
     assert!(String::from_utf8_lossy(&out.stderr).contains("no unkg store here"));
 }
 
@@ -258,7 +258,7 @@ fn a_second_writer_is_told_the_store_is_busy_and_changes_nothing() {
     // This process holds the store as a build does, RocksDB's lock with it.
     let writer = unkg::store::KgStore::open(&store).unwrap();
     let (code, err) = build(&store, &[&samples()]);
-    assert_eq!(code, 2, "{err}");
+    assert_eq!(code, 3, "a busy store: {err}");
     assert!(err.contains(&format!("store {}", store.display())), "names the store: {err}");
     assert!(err.contains("another `unkg build` is writing to this store"), "{err}");
     drop(writer);
@@ -286,7 +286,7 @@ fn readers_and_a_build_keep_out_of_each_others_way() {
     // While a build writes, a reader would see part of it: it is told so.
     let writer = unkg::store::KgStore::open(&store).unwrap();
     let (code, err) = query_status(&store);
-    assert_eq!(code, 2, "{err}");
+    assert_eq!(code, 3, "a busy store: {err}");
     assert!(err.contains(&format!("store {}", store.display())) && err.contains("being written"), "{err}");
     drop(writer);
     assert_eq!(query_status(&store).0, 0, "the store is free again");
@@ -295,7 +295,7 @@ fn readers_and_a_build_keep_out_of_each_others_way() {
     let reader = unkg::store::KgStore::open_read_only(&store).unwrap();
     assert_eq!(query_status(&store).0, 0, "readers share the store");
     let (code, err) = build(&store, &[&samples(), &dir.path().join("nothing-else")]);
-    assert_eq!(code, 2, "{err}");
+    assert_eq!(code, 3, "a busy store: {err}");
     assert!(err.contains(&format!("store {}", store.display())) && err.contains("open for reading"), "{err}");
     drop(reader);
     assert_eq!(nquads(&store), before, "the refused build changed nothing");

@@ -1,6 +1,6 @@
 //! `unkg build`: speech files in, an up-to-date store out.
 
-use crate::build::{build, BuildOptions};
+use crate::ingest::{build, BuildOptions};
 use crate::error::Result;
 use std::path::PathBuf;
 

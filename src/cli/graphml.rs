@@ -1,7 +1,7 @@
 //! `unkg graphml`: network views of the store as GraphML.
 
-use crate::error::{Error, Result};
-use crate::export::graphml::{export, Filter, Options, View};
+use crate::error::{Context, Error, Result};
+use crate::network::{export, Filter, Options, View};
 use crate::store::KgStore;
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,14 +44,14 @@ pub struct Args {
 pub fn run(args: Args) -> Result<i32> {
     let filter = Filter::parse(args.from.as_deref(), args.to.as_deref(), args.topic.as_deref(), &args.types, args.min_weight)?;
     let query = match (&args.query, args.view) {
-        (None, View::Construct) => return Err(Error::Usage("--view construct needs --query FILE (a SPARQL CONSTRUCT query)".into())),
-        (Some(_), v) if v != View::Construct => return Err(Error::Usage("--query only goes with --view construct".into())),
+        (None, View::Construct) => return Err(Error::usage("--view construct needs --query FILE (a SPARQL CONSTRUCT query)")),
+        (Some(_), v) if v != View::Construct => return Err(Error::usage("--query only goes with --view construct")),
         (Some(p), _) if p.as_os_str() == "-" => {
             let mut q = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut q).map_err(|e| Error::io("<stdin>", e))?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut q).at("<stdin>")?;
             Some((q, "<stdin>".to_owned()))
         }
-        (Some(p), _) => Some((std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?, p.display().to_string())),
+        (Some(p), _) => Some((std::fs::read_to_string(p).at(p)?, p.display().to_string())),
         (None, _) => None,
     };
     let store = KgStore::open_read_only(&args.store)?;
@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<i32> {
     let mut out = super::output(args.output.as_deref())?;
     let summary = export(&store, &Options { view: args.view, filter, query }, &mut out)?;
     let target = args.output.clone().unwrap_or_else(|| "<stdout>".into());
-    out.flush().map_err(|e| Error::io(&target, e))?;
+    out.flush().at(&target)?;
     eprintln!(
         "{}: {} nodes, {} edges written to {} in {:.2} s",
         args.view.name(),

@@ -10,7 +10,7 @@ mod serve;
 mod stats;
 mod validate;
 
-use crate::error::Result;
+use crate::error::{Context, Result};
 use clap::{Parser, Subcommand};
 
 /// Turn UN speeches into a linked-data knowledge graph, and query it.
@@ -66,7 +66,7 @@ pub fn run(cli: Cli) -> Result<i32> {
 pub(crate) fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>> {
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(|e| crate::error::Error::io(p, e))?,
+            std::fs::File::create(p).at(p)?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })

@@ -1,6 +1,6 @@
 //! `unkg query`: SPARQL from a file or the command line.
 
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::query::{run as run_query, Format};
 use crate::store::KgStore;
 use std::path::PathBuf;
@@ -33,16 +33,16 @@ pub fn run(args: Args) -> Result<i32> {
         (Some(q), _) => (q.clone(), "-e".to_owned()),
         (None, Some(p)) if p.as_os_str() == "-" => {
             let mut q = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut q).map_err(|e| Error::io("<stdin>", e))?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut q).at("<stdin>")?;
             (q, "<stdin>".to_owned())
         }
-        (None, Some(p)) => (std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?, p.display().to_string()),
-        (None, None) => return Err(Error::Usage("give a query file or -e QUERY".into())),
+        (None, Some(p)) => (std::fs::read_to_string(p).at(p)?, p.display().to_string()),
+        (None, None) => return Err(Error::usage("give a query file or -e QUERY")),
     };
     let store = KgStore::open_read_only(&args.store)?;
     let mut out = super::output(None)?;
     let plan = run_query(&store, &query, &origin, args.format, args.explain, &mut out)?;
-    out.flush().map_err(|e| Error::io("<stdout>", e))?;
+    out.flush().at("<stdout>")?;
     if let Some(plan) = plan {
         eprintln!("{plan}");
     }

@@ -50,7 +50,7 @@ pub struct Args {
 /// Serves until the process is stopped.
 pub fn run(args: Args) -> Result<i32> {
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(crate::error::Error::Usage(format!("--timeout {}: give a positive number of seconds", args.timeout)));
+        return Err(crate::error::Error::usage(format!("--timeout {}: give a positive number of seconds", args.timeout)));
     }
     serve(ServeOptions {
         store: args.store,

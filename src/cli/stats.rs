@@ -1,6 +1,6 @@
 //! `unkg stats`: what a store holds.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::{stats, KgStore};
 use std::path::PathBuf;
 
@@ -20,7 +20,7 @@ pub fn run(args: Args) -> Result<i32> {
     let store = KgStore::open_read_only(&args.store)?;
     let s = stats(&store)?;
     if args.json {
-        let text = serde_json::to_string_pretty(&s).map_err(|e| Error::Usage(e.to_string()))?;
+        let text = serde_json::to_string_pretty(&s)?;
         println!("{text}");
         return Ok(0);
     }

@@ -1,6 +1,6 @@
 //! `unkg validate`: does the store satisfy the SHACL shapes?
 
-use crate::error::{Error, Result};
+use crate::error::{Context, Result};
 use crate::store::KgStore;
 use crate::validate::{validate, SHAPES_TTL};
 use std::path::PathBuf;
@@ -33,14 +33,14 @@ pub struct Args {
 /// Validates; exit code 0 when the store conforms, 1 when it does not.
 pub fn run(args: Args) -> Result<i32> {
     let (ttl, origin) = match &args.shapes {
-        Some(p) => (std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?, p.display().to_string()),
+        Some(p) => (std::fs::read_to_string(p).at(p)?, p.display().to_string()),
         None => (SHAPES_TTL.to_owned(), "ontology/shapes.ttl".to_owned()),
     };
     let store = KgStore::open_read_only(&args.store)?;
     let report = validate(&store, &ttl, &origin)?;
     match args.format {
         ReportFormat::Json => {
-            println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Error::Usage(e.to_string()))?);
+            println!("{}", serde_json::to_string_pretty(&report)?);
         }
         ReportFormat::Turtle => print!("{}", report.to_turtle()),
         ReportFormat::Text => {

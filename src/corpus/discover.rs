@@ -44,11 +44,8 @@ fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, found: &mut Discovered) {
         Err(e) => return found.problems.push(Error::io(dir, e)),
     };
     if ancestors.contains(&real) {
-        return found.problems.push(Error::Input {
-            path: dir.to_path_buf(),
-            line: 0,
-            message: format!("a symbolic link loop: this folder is {}, already being read: not followed", real.display()),
-        });
+        let message = format!("a symbolic link loop: this folder is {}, already being read: not followed", real.display());
+        return found.problems.push(Error::input(dir, 0, message));
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -81,11 +78,7 @@ fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, found: &mut Discovered) {
 
 /// A FIFO, socket or device: reading it could block the build forever.
 fn not_a_file(path: &Path) -> Error {
-    Error::Input {
-        path: path.to_path_buf(),
-        line: 0,
-        message: "expected a file or folder, found a FIFO, socket or device: skipped".into(),
-    }
+    Error::input(path, 0, "expected a file or folder, found a FIFO, socket or device: skipped")
 }
 
 fn is_readme(path: &Path) -> bool {

@@ -9,7 +9,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// What the metadata says about one speech. Every field may be missing.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+///
+/// Its serialisation is part of a speech's build fingerprint: every fact
+/// added here rebuilds the speeches it changes, with no list to keep in step.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct SpeechMeta {
     /// The speaker's name as the table gives it ("Mr. Zhang Jun").
     pub speaker: Option<String>,
@@ -27,9 +30,13 @@ pub struct SpeechMeta {
     pub topic: Option<String>,
     /// The meeting's outcome (resolutions or statements adopted).
     pub outcome: Option<String>,
-    /// Where the facts came from: the table's path.
+    /// Where the facts came from: the table's path. Not in the
+    /// fingerprint: moving a table changes no fact.
+    #[serde(skip)]
     pub sources: Vec<PathBuf>,
-    /// The table and line that gave `country`, for warnings about it.
+    /// The table and line that gave `country`, for warnings about it. Not in
+    /// the fingerprint: a row added above it changes no fact.
+    #[serde(skip)]
     pub country_source: Option<(PathBuf, u64)>,
 }
 
@@ -140,13 +147,12 @@ impl MetaIndex {
         } else if col("ISO Code").is_some() && col("Session").is_some() {
             Table::Debates
         } else {
-            return Err(Error::Input {
-                path: path.to_path_buf(),
-                line: 1,
-                message: "expected the header of a speeches table (filename, speaker, ...), \
-                          a meetings table (basename, topic, ...) or Speakers_by_session.csv"
-                    .into(),
-            });
+            return Err(Error::input(
+                path,
+                1,
+                "expected the header of a speeches table (filename, speaker, ...), a meetings table (basename, \
+                 topic, ...) or Speakers_by_session.csv",
+            ));
         };
         for (i, record) in reader.records().enumerate() {
             let record = match record {
@@ -162,7 +168,7 @@ impl MetaIndex {
                 col(name).and_then(|c| record.get(c)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
             };
             let source = path.to_path_buf();
-            let bad = |message: String| Error::Input { path: path.to_path_buf(), line, message };
+            let bad = |message: String| Error::input(path, line, message);
             match kind {
                 Table::Speeches => {
                     let Some(file) = get("filename") else {
@@ -276,7 +282,7 @@ fn repeated(path: &Path, line: u64, key: &str, earlier: (&Path, u64), same: bool
     } else {
         format!("{key:?} contradicts line {at} of {}: this later row is used", file.display())
     };
-    Error::Input { path: path.to_path_buf(), line, message }
+    Error::input(path, line, message)
 }
 
 impl SpeechRow {
@@ -302,7 +308,7 @@ impl DebateRow {
 
 fn csv_error(path: &Path, e: csv::Error) -> Error {
     let line = e.position().map_or(0, |p| p.line());
-    Error::Input { path: path.to_path_buf(), line, message: e.to_string() }
+    Error::input(path, line, e.to_string())
 }
 
 /// `10 January 2020` (or `2020-01-10`) as `2020-01-10`.

@@ -3,7 +3,7 @@
 //! through the directory that links speakers, so that a state's votes and
 //! its speeches meet on one node.
 
-use crate::build::Diagnostic;
+use crate::ingest::Diagnostic;
 use crate::link::GazetteerDirectory;
 use crate::speech::Directory;
 use std::path::Path;

@@ -1,7 +1,6 @@
-//! Exports of the store: standard RDF dumps and network files.
+//! Exports of the store as standard RDF dumps (networks are in
+//! [`crate::network`]).
 
-pub mod graphml;
 mod rdf_dump;
-pub mod xml;
 
 pub use rdf_dump::{dump, DumpFormat};

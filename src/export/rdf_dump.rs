@@ -1,6 +1,6 @@
 //! The whole store, or one named graph, as standard RDF.
 
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::rdf::vocab::PREFIXES;
 use crate::store::KgStore;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
@@ -45,14 +45,15 @@ pub fn dump(store: &KgStore, format: DumpFormat, graph: Option<&str>, out: &mut 
     let mut serializer = RdfSerializer::from_format(rdf_format);
     if matches!(format, DumpFormat::Trig | DumpFormat::Turtle | DumpFormat::Rdfxml | DumpFormat::Jsonld) {
         for (prefix, namespace) in PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| Error::Usage(e.to_string()))?;
+            // The vocabulary's namespaces, all valid IRIs (a test in rdf::vocab).
+            serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| Error::usage(e.to_string()))?;
         }
     }
     match graph {
         Some(g) => {
-            let g = NamedNode::new(g).map_err(|e| Error::Usage(format!("--graph {g}: {e}")))?;
+            let g = NamedNode::new(g).map_err(|e| Error::usage(format!("--graph {g}: {e}")))?;
             if !store.is_named_graph(g.as_ref())? {
-                return Err(Error::Usage(format!("--graph {g}: no such named graph in {}", store.path().display())));
+                return Err(Error::usage(format!("--graph {g}: no such named graph in {}", store.path().display())));
             }
             store.dump_graph(g.as_ref(), serializer, out)?;
         }
@@ -70,9 +71,9 @@ pub fn dump(store: &KgStore, format: DumpFormat, graph: Option<&str>, out: &mut 
             triples.sort_by_cached_key(Triple::to_string);
             let mut writer = serializer.for_writer(out);
             for t in &triples {
-                writer.serialize_triple(t).map_err(|e| Error::io("<output>", e))?;
+                writer.serialize_triple(t).at("<output>")?;
             }
-            writer.finish().map_err(|e| Error::io("<output>", e))?;
+            writer.finish().at("<output>")?;
         }
     }
     Ok(())

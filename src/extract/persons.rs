@@ -290,99 +290,161 @@ fn family_of<'t>(text: &'t str, s: usize, e: usize, gaz: Option<&crate::gazettee
     name.rsplit(' ').next().unwrap_or(name)
 }
 
+/// A person's name found in the text, before names are grouped by person.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    /// The gazetteer person it names, where known.
+    person: Option<usize>,
+    confidence: f32,
+    extractor: Extractor,
+}
+
+impl Candidate {
+    fn new((start, end, confidence, extractor): (usize, usize, f32, Extractor)) -> Self {
+        Candidate { start, end, person: None, confidence, extractor }
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.start < end && start < self.end
+    }
+
+    fn contains(&self, at: usize) -> bool {
+        self.start <= at && at < self.end
+    }
+}
+
+/// The names a speech gives one person: grouped by family name.
+struct Cluster {
+    /// Where the person is first named.
+    first: usize,
+    /// The span of the name with the most words.
+    fullest: (usize, usize),
+    /// The gazetteer person, where any of the names is one.
+    person: Option<usize>,
+}
+
+/// The candidates grouped into persons.
+struct Persons<'t> {
+    clusters: Vec<Cluster>,
+    /// Each family name's cluster.
+    by_family: HashMap<&'t str, usize>,
+    /// Each candidate's cluster, in the candidates' order.
+    of_candidate: Vec<usize>,
+    /// The cluster each cluster's mentions go to: itself, or the fuller
+    /// name a one-word name is part of.
+    redirect: Vec<usize>,
+}
+
 /// Every person mention: titles, appositions, given names, the gazetteer,
 /// and family names of persons already named.
-///
-/// An untitled name that lies on another kind of gazetteer name (a state,
-/// an organisation, a place) is left to that name: "Martin Griffiths" is a
-/// person, "Nelson Mandela Bay" need not be.
 pub fn find(g: &Gazetteer, text: &str, surface: &[SurfaceMatch]) -> Vec<Mention> {
+    let mut candidates = by_pattern(text, surface);
+    let known = gazetteer_names(g, surface, &candidates);
+    add_gazetteer_names(g, text, &mut candidates, known);
+    candidates.sort_by_key(|c| c.start);
+    let persons = group(g, text, &candidates);
+    let later = back_references(text, &persons, &candidates);
+    mentions(g, text, &persons, &candidates, &later)
+}
+
+/// Names found by pattern: after titles and in appositions, then by given
+/// name. An untitled name that lies on another kind of gazetteer name (a
+/// state, an organisation, a place) is left to that name: "Martin
+/// Griffiths" is a person, "Nelson Mandela Bay" need not be.
+fn by_pattern(text: &str, surface: &[SurfaceMatch]) -> Vec<Candidate> {
     let other_name = |s: usize, e: usize| {
         let k = surface.partition_point(|m| m.end <= s);
         surface[k..].iter().take_while(|m| m.start < e).any(|m| {
             !matches!(m.best(), Some(Target::Person(_) | Target::PersonFamily(_) | Target::StateAdjective(_)) | None)
         })
     };
-    // (start, end, gazetteer index, confidence, extractor)
-    let mut cands: Vec<(usize, usize, Option<usize>, f32, Extractor)> = Vec::new();
-    for (s, e, c, x) in by_title(text) {
-        cands.push((s, e, None, c, x));
-    }
-    for (s, e, c, x) in by_given_name(text) {
-        if !cands.iter().any(|t| t.0 < e && s < t.1) && !other_name(s, e) {
-            cands.push((s, e, None, c, x));
+    let mut candidates: Vec<Candidate> = by_title(text).into_iter().map(Candidate::new).collect();
+    for found in by_given_name(text) {
+        let (s, e, ..) = found;
+        if !candidates.iter().any(|t| t.overlaps(s, e)) && !other_name(s, e) {
+            candidates.push(Candidate::new(found));
         }
     }
-    let titled = |cands: &[(usize, usize, Option<usize>, f32, Extractor)], s: usize| cands.iter().any(|t| t.0 <= s && s < t.1);
-    let mut gaz: Vec<(usize, usize, Option<usize>, f32, Extractor)> = Vec::new();
+    candidates
+}
+
+/// Gazetteer persons by full name, and by family name where that is no
+/// common word or follows a title.
+fn gazetteer_names(g: &Gazetteer, surface: &[SurfaceMatch], by_pattern: &[Candidate]) -> Vec<Candidate> {
+    let titled = |s: usize| by_pattern.iter().any(|t| t.contains(s));
+    let mut found = Vec::new();
     for m in surface {
-        match m.best() {
-            Some(Target::Person(i)) => gaz.push((m.start, m.end, Some(i as usize), 0.95, Extractor::Gazetteer)),
+        let (person, confidence, extractor) = match m.best() {
+            Some(Target::Person(i)) => (i as usize, 0.95, Extractor::Gazetteer),
             Some(Target::PersonFamily(i)) => {
                 let Some(p) = g.persons.get(i as usize) else { continue };
                 let common = COMMON_WORDS.contains(&p.family_name.as_str()) || p.family_name.chars().count() < 5;
-                if !common || titled(&cands, m.start) {
-                    gaz.push((m.start, m.end, Some(i as usize), 0.8, Extractor::FamilyName));
+                if common && !titled(m.start) {
+                    continue;
                 }
+                (i as usize, 0.8, Extractor::FamilyName)
             }
-            _ => {}
-        }
+            _ => continue,
+        };
+        found.push(Candidate { start: m.start, end: m.end, person: Some(person), confidence, extractor });
     }
-    // A gazetteer match inside a name found by pattern gives that name its
-    // key.
-    for (s, e, i, c, x) in gaz {
-        if let Some(t) = cands.iter_mut().find(|t| t.0 <= s && e <= t.1) {
+    found
+}
+
+/// A gazetteer name inside a name found by pattern gives that name its
+/// person; one elsewhere is a candidate of its own.
+fn add_gazetteer_names(g: &Gazetteer, text: &str, candidates: &mut Vec<Candidate>, known: Vec<Candidate>) {
+    for k in known {
+        let (s, e) = (k.start, k.end);
+        if let Some(t) = candidates.iter_mut().find(|t| t.start <= s && e <= t.end) {
             // A family name inside a fuller name is that person only if the
             // rest agrees: "Carlos Alberto dos Santos Cruz" is not José
             // Eduardo dos Santos.
-            let agrees = i.and_then(|i| g.persons.get(i)).is_some_and(|p| {
-                let name = &text[t.0..t.1];
+            let agrees = k.person.and_then(|i| g.persons.get(i)).is_some_and(|p| {
+                let name = &text[t.start..t.end];
                 let first = |n: &str| n.split(' ').next().map(str::to_lowercase);
-                x == Extractor::Gazetteer || (s, e) == (t.0, t.1) || first(name) == first(&p.label) || p.label.ends_with(name)
+                k.extractor == Extractor::Gazetteer
+                    || (s, e) == (t.start, t.end)
+                    || first(name) == first(&p.label)
+                    || p.label.ends_with(name)
                     || p.aliases.iter().any(|a| a == name || first(a) == first(name))
             });
             if agrees {
-                t.2 = t.2.or(i);
+                t.person = t.person.or(k.person);
             }
-        } else if !cands.iter().any(|t| t.0 < e && s < t.1) {
-            cands.push((s, e, i, c, x));
+        } else if !candidates.iter().any(|t| t.overlaps(s, e)) {
+            candidates.push(k);
         }
     }
-    cands.sort_by_key(|c| c.0);
+}
 
-    struct Cluster {
-        first: usize,
-        fullest: (usize, usize),
-        gaz: Option<usize>,
-    }
-    // Clusters by family name (the last word, or the gazetteer's).
+/// Groups the candidates (in text order) by family name: the gazetteer's,
+/// or the last word; then a one-word name that is another word of a fuller
+/// name joins it ("President Xi" after "Xi Jinping", family name first).
+fn group<'t>(g: &Gazetteer, text: &'t str, candidates: &[Candidate]) -> Persons<'t> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_family: HashMap<&str, usize> = HashMap::new();
-    let family = |c: &(usize, usize, Option<usize>, f32, Extractor)| family_of(text, c.0, c.1, c.2.and_then(|i| g.persons.get(i)));
-    let mut of_cand: Vec<usize> = Vec::with_capacity(cands.len());
-    for c in &cands {
-        let f = family(c);
-        let k = *by_family.entry(f).or_insert_with(|| {
-            clusters.push(Cluster { first: c.0, fullest: (c.0, c.1), gaz: None });
+    let mut of_candidate = Vec::with_capacity(candidates.len());
+    let words = |(s, e): (usize, usize)| text[s..e].split(' ').count();
+    for c in candidates {
+        let family = family_of(text, c.start, c.end, c.person.and_then(|i| g.persons.get(i)));
+        let k = *by_family.entry(family).or_insert_with(|| {
+            clusters.push(Cluster { first: c.start, fullest: (c.start, c.end), person: None });
             clusters.len() - 1
         });
-        let cl = &mut clusters[k];
-        if text[c.0..c.1].split(' ').count() > text[cl.fullest.0..cl.fullest.1].split(' ').count() {
-            cl.fullest = (c.0, c.1);
+        let cluster = &mut clusters[k];
+        if words((c.start, c.end)) > words(cluster.fullest) {
+            cluster.fullest = (c.start, c.end);
         }
-        cl.gaz = cl.gaz.or(c.2);
-        of_cand.push(k);
+        cluster.person = cluster.person.or(c.person);
+        of_candidate.push(k);
     }
-    // A one-word name that is another word of a fuller name joins it
-    // ("President Xi" after "Xi Jinping", family name first).
     let mut redirect: Vec<usize> = (0..clusters.len()).collect();
-    for (n, c) in cands.iter().enumerate() {
-        let name = &text[c.0..c.1];
-        if name.contains(' ') {
-            continue;
-        }
-        let k = of_cand[n];
-        if clusters[k].fullest != (c.0, c.1) {
+    for (c, &k) in candidates.iter().zip(&of_candidate) {
+        let name = &text[c.start..c.end];
+        if name.contains(' ') || clusters[k].fullest != (c.start, c.end) {
             continue;
         }
         let fuller = clusters.iter().position(|cl| {
@@ -391,45 +453,49 @@ pub fn find(g: &Gazetteer, text: &str, surface: &[SurfaceMatch]) -> Vec<Mention>
         });
         if let Some(j) = fuller {
             redirect[k] = j;
-            clusters[j].gaz = clusters[j].gaz.or(clusters[k].gaz);
+            clusters[j].person = clusters[j].person.or(clusters[k].person);
         }
     }
-    // Bare family names after the first mention.
-    let mut extra: Vec<(usize, usize, Option<usize>, f32, Extractor)> = Vec::new();
-    let mut extra_cluster: Vec<usize> = Vec::new();
-    for (f, &k) in &by_family {
+    Persons { clusters, by_family, of_candidate, redirect }
+}
+
+/// Bare family names after a person's first mention, each with its cluster.
+fn back_references(text: &str, persons: &Persons<'_>, candidates: &[Candidate]) -> Vec<(Candidate, usize)> {
+    let mut later: Vec<(Candidate, usize)> = Vec::new();
+    for (f, &k) in &persons.by_family {
         if f.chars().count() < 2 || COMMON_WORDS.contains(f) {
             continue;
         }
-        let c = &clusters[k];
+        let c = &persons.clusters[k];
         for (i, _) in text[c.first..].match_indices(f) {
-            let s = c.first + i;
-            let e = s + f.len();
-            let taken = cands.iter().chain(&extra).any(|t| t.0 < e && s < t.1);
+            let (s, e) = (c.first + i, c.first + i + f.len());
+            let taken = candidates.iter().chain(later.iter().map(|(t, _)| t)).any(|t| t.overlaps(s, e));
             if is_bounded(text, s, e, false) && !taken {
-                extra.push((s, e, c.gaz, 0.75, Extractor::BackReference));
-                extra_cluster.push(k);
+                let found = Candidate { start: s, end: e, person: c.person, confidence: 0.75, extractor: Extractor::BackReference };
+                later.push((found, k));
             }
         }
     }
-    let mut all: Vec<(usize, usize, f32, Extractor, usize)> = cands
-        .iter()
-        .zip(&of_cand)
-        .map(|(c, &k)| (c.0, c.1, c.3, c.4, k))
-        .chain(extra.iter().zip(&extra_cluster).map(|(c, &k)| (c.0, c.1, c.3, c.4, k)))
-        .collect();
-    all.sort_by_key(|c| c.0);
+    later
+}
+
+/// The mentions, in text order, each keyed by its person: the gazetteer's,
+/// or the slug of the fullest name the speech gives.
+fn mentions(g: &Gazetteer, text: &str, persons: &Persons<'_>, candidates: &[Candidate], later: &[(Candidate, usize)]) -> Vec<Mention> {
+    let mut all: Vec<(Candidate, usize)> =
+        candidates.iter().copied().zip(persons.of_candidate.iter().copied()).chain(later.iter().copied()).collect();
+    all.sort_by_key(|(c, _)| c.start);
     let mut out = Vec::with_capacity(all.len());
-    for (s, e, conf, extractor, k) in all {
-        let Some(c) = redirect.get(k).and_then(|&j| clusters.get(j)) else { continue };
-        let (key, label) = match c.gaz.and_then(|i| g.persons.get(i)) {
+    for (c, k) in all {
+        let Some(cluster) = persons.redirect.get(k).and_then(|&j| persons.clusters.get(j)) else { continue };
+        let (key, label) = match cluster.person.and_then(|i| g.persons.get(i)) {
             Some(p) => (p.key.clone(), p.label.clone()),
             None => {
-                let full = &text[c.fullest.0..c.fullest.1];
+                let full = &text[cluster.fullest.0..cluster.fullest.1];
                 (slug(full), full.to_string())
             }
         };
-        out.push(mention(s, e, EntityKind::Person, key, label, extractor, conf));
+        out.push(mention(c.start, c.end, EntityKind::Person, key, label, c.extractor, c.confidence));
     }
     out
 }

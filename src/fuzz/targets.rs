@@ -175,7 +175,7 @@ pub fn speech_to_quads(data: &[u8]) {
 
 fn speech_of(data: &[u8]) -> (Speech, Context) {
     let mut speech = Speech::parse(path_for(data), data, meta_for(data), &GazetteerDirectory);
-    let context = crate::build::prepare(&mut speech);
+    let context = crate::ingest::prepare(&mut speech);
     (speech, context)
 }
 

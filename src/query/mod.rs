@@ -1,6 +1,9 @@
 //! Running SPARQL against a store and writing the answer in the format asked.
 
+mod error;
 mod table;
+
+pub use error::QueryError;
 
 use crate::error::{Error, Result};
 use crate::rdf::vocab::{ID, PREFIXES};
@@ -133,7 +136,7 @@ fn write_results(results: QueryResults<'_>, origin: &str, format: Format, out: &
 
 /// An error of the query from `origin`.
 fn query_error(origin: &str, e: &dyn std::fmt::Display) -> Error {
-    Error::Query { origin: origin.to_owned(), message: e.to_string() }
+    QueryError::new(origin, e).into()
 }
 
 fn results_format(format: Format) -> Option<QueryResultsFormat> {

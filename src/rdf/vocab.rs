@@ -22,14 +22,24 @@ macro_rules! unkg_namespace {
 
 /// Namespace of unkg's own classes, properties and individuals.
 pub const UNKG: &str = unkg_namespace!();
+/// The base every IRI unkg mints is under, and `unkg serve`'s default
+/// public base.
+pub const BASE: &str = "https://w3id.org/unkg/";
 /// Base of every resource unkg mints (speeches, states, meetings, ...).
 pub const ID: &str = "https://w3id.org/unkg/id/";
+/// Namespace of the SHACL shapes in `ontology/shapes.ttl`.
+pub const SHAPES: &str = "https://w3id.org/unkg/shapes#";
 /// Base of the named graphs.
 pub const GRAPH: &str = "https://w3id.org/unkg/graph/";
 /// Base of Wikidata's entities, which entities link to with `owl:sameAs`.
 pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
+/// Wikidata as a dataset, the target of the VoID linkset.
+pub const WIKIDATA: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.wikidata.org/");
 /// Base of the UN's document addresses (`schema:url` of a document).
 pub const UNDOCS: &str = "https://undocs.org/";
+
+/// Namespaces of the server's own descriptions, for prefixes in them.
+pub const SERVICE_PREFIXES: &[(&str, &str)] = &[("id", ID), ("void", void::NS), ("sd", sd::NS)];
 
 /// Well-known namespaces, for prefixes in output and queries.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -70,7 +80,7 @@ pub const NIF: &str = nif::NS;
 /// ITS 2.0 in RDF, for the entity a mention denotes and the confidence.
 pub const ITSRDF: &str = itsrdf::NS;
 /// SHACL, which `unkg validate` reads shapes in and writes reports in.
-pub const SH: &str = "http://www.w3.org/ns/shacl#";
+pub const SH: &str = sh::NS;
 
 /// A group of terms in one namespace: `NAME = "localName"` becomes a
 /// `NamedNodeRef<'static>` constant, `ALL` lists the group's terms, and
@@ -180,7 +190,7 @@ pub mod skos {
 pub mod dcterms {
     use super::NamedNodeRef;
     namespace!("http://purl.org/dc/terms/";
-        IDENTIFIER = "identifier", DATE = "date", TITLE = "title", REPLACES = "replaces",
+        IDENTIFIER = "identifier", DATE = "date", TITLE = "title", DESCRIPTION = "description", REPLACES = "replaces",
         IS_REPLACED_BY = "isReplacedBy",
     );
 }
@@ -220,6 +230,58 @@ pub mod nif {
 pub mod itsrdf {
     use super::NamedNodeRef;
     namespace!("http://www.w3.org/2005/11/its/rdf#"; TA_IDENT_REF = "taIdentRef", TA_CONFIDENCE = "taConfidence");
+}
+
+/// The VoID terms of the dataset description (`/void`, `unkg export --void`).
+pub mod void {
+    use super::NamedNodeRef;
+    namespace!("http://rdfs.org/ns/void#";
+        DATASET = "Dataset", LINKSET = "Linkset", SPARQL_ENDPOINT = "sparqlEndpoint", DATA_DUMP = "dataDump",
+        URI_SPACE = "uriSpace", ROOT_RESOURCE = "rootResource", FEATURE = "feature", TRIPLES = "triples",
+        ENTITIES = "entities", CLASSES = "classes", CLASS_PARTITION = "classPartition", CLASS = "class",
+        PROPERTIES = "properties", PROPERTY_PARTITION = "propertyPartition", PROPERTY = "property",
+        VOCABULARY = "vocabulary", SUBSET = "subset", LINK_PREDICATE = "linkPredicate",
+        SUBJECTS_TARGET = "subjectsTarget", OBJECTS_TARGET = "objectsTarget",
+    );
+}
+
+/// The SPARQL 1.1 Service Description terms of the endpoint's description.
+pub mod sd {
+    use super::NamedNodeRef;
+    namespace!("http://www.w3.org/ns/sparql-service-description#";
+        SERVICE = "Service", ENDPOINT = "endpoint", SUPPORTED_LANGUAGE = "supportedLanguage",
+        SPARQL11_QUERY = "SPARQL11Query", SPARQL11_UPDATE = "SPARQL11Update", FEATURE = "feature",
+        UNION_DEFAULT_GRAPH = "UnionDefaultGraph", DEFAULT_DATASET = "defaultDataset", RESULT_FORMAT = "resultFormat",
+    );
+}
+
+/// The W3C's unique IRIs of file formats, which VoID and the service
+/// description point to.
+pub mod formats {
+    use super::NamedNodeRef;
+    namespace!("http://www.w3.org/ns/formats/";
+        TURTLE = "Turtle", N_TRIPLES = "N-Triples", N_QUADS = "N-Quads", JSON_LD = "JSON-LD", RDF_XML = "RDF_XML",
+        TRIG = "TriG", SPARQL_RESULTS_JSON = "SPARQL_Results_JSON", SPARQL_RESULTS_XML = "SPARQL_Results_XML",
+        SPARQL_RESULTS_CSV = "SPARQL_Results_CSV", SPARQL_RESULTS_TSV = "SPARQL_Results_TSV",
+    );
+}
+
+/// The SHACL terms `unkg validate` reads and writes.
+pub mod sh {
+    use super::NamedNodeRef;
+    namespace!("http://www.w3.org/ns/shacl#";
+        NODE_SHAPE = "NodeShape", PROPERTY = "property", PATH = "path", INVERSE_PATH = "inversePath",
+        TARGET_CLASS = "targetClass", TARGET_SUBJECTS_OF = "targetSubjectsOf",
+        TARGET_OBJECTS_OF = "targetObjectsOf", TARGET_NODE = "targetNode", DEACTIVATED = "deactivated",
+        FLAGS = "flags", MIN_COUNT = "minCount", MAX_COUNT = "maxCount", DATATYPE = "datatype", CLASS = "class",
+        NODE_KIND = "nodeKind", PATTERN = "pattern", HAS_VALUE = "hasValue",
+        MIN_COUNT_COMPONENT = "MinCountConstraintComponent", MAX_COUNT_COMPONENT = "MaxCountConstraintComponent",
+        DATATYPE_COMPONENT = "DatatypeConstraintComponent", CLASS_COMPONENT = "ClassConstraintComponent",
+        NODE_KIND_COMPONENT = "NodeKindConstraintComponent", PATTERN_COMPONENT = "PatternConstraintComponent",
+        HAS_VALUE_COMPONENT = "HasValueConstraintComponent",
+        IRI = "IRI", LITERAL = "Literal", BLANK_NODE = "BlankNode", BLANK_NODE_OR_IRI = "BlankNodeOrIRI",
+        IRI_OR_LITERAL = "IRIOrLiteral", BLANK_NODE_OR_LITERAL = "BlankNodeOrLiteral",
+    );
 }
 
 #[cfg(test)]

@@ -3,34 +3,31 @@
 //! thousands of named graphs; the joins happen here in memory).
 
 use super::{Entry, IndexData, SpeechRow};
-use crate::error::{Error, Result};
-use crate::rdf::vocab::{class, prop, DCTERMS, FOAF, ITSRDF, RDF, RDFS, SKOS, UNKG};
+use crate::error::Result;
+use crate::rdf::vocab::{class, dcterms, foaf, itsrdf, prop, rdf, rdfs, skos};
 use crate::store::KgStore;
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::{NamedNodeRef, Term};
 use std::collections::HashMap;
 
 /// The classes indexed, most specific first: a node typed both Delegate
 /// and Person is listed as a Delegate.
-pub const KINDS: &[&str] = &[
-    class::SPEECH,
-    class::MEETING,
-    class::STATE,
-    class::ORGANISATION,
-    class::RESOLUTION,
-    class::DOCUMENT,
-    class::PLACE,
-    class::DELEGATE,
-    class::PERSON,
+/// Each with the name pages and facets show (the class's local name).
+pub const KINDS: &[(NamedNodeRef<'static>, &str)] = &[
+    (class::SPEECH, class::local::SPEECH),
+    (class::MEETING, class::local::MEETING),
+    (class::STATE, class::local::STATE),
+    (class::ORGANISATION, class::local::ORGANISATION),
+    (class::RESOLUTION, class::local::RESOLUTION),
+    (class::DOCUMENT, class::local::DOCUMENT),
+    (class::PLACE, class::local::PLACE),
+    (class::DELEGATE, class::local::DELEGATE),
+    (class::PERSON, class::local::PERSON),
 ];
 
-fn node(ns: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{ns}{local}"))
-}
-
 /// Every (subject IRI, object) pair of `predicate` across all graphs.
-fn pairs(store: &KgStore, predicate: &NamedNode, mut each: impl FnMut(&str, &Term)) -> Result<()> {
-    for q in store.store().quads_for_pattern(None, Some(predicate.as_ref()), None, None) {
-        let q = q.map_err(|e| Error::store(store.path(), e))?;
+fn pairs(store: &KgStore, predicate: NamedNodeRef<'_>, mut each: impl FnMut(&str, &Term)) -> Result<()> {
+    for q in store.quads(None, Some(predicate), None, None) {
+        let q = q?;
         if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject {
             each(s.as_str(), &q.object);
         }
@@ -55,11 +52,10 @@ fn iri(t: &Term) -> Option<&str> {
 /// Reads every indexed resource of `store` with its labels, counts and,
 /// for speeches, the year, meeting and state spoken for.
 pub fn gather(store: &KgStore) -> Result<IndexData> {
-    let rdf_type = node(RDF, "type");
     // Rank of each kind: the lowest (most specific) wins.
-    let rank: HashMap<String, usize> = KINDS.iter().enumerate().map(|(i, k)| (format!("{UNKG}{k}"), i)).collect();
+    let rank: HashMap<&str, usize> = KINDS.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
     let mut kind_of: HashMap<String, usize> = HashMap::new();
-    pairs(store, &rdf_type, |s, o| {
+    pairs(store, rdf::TYPE, |s, o| {
         if let Some(&r) = iri(o).and_then(|o| rank.get(o)) {
             let k = kind_of.entry(s.to_owned()).or_insert(r);
             *k = (*k).min(r);
@@ -69,16 +65,16 @@ pub fn gather(store: &KgStore) -> Result<IndexData> {
     subjects.sort();
     let mut entries: Vec<Entry> = subjects
         .iter()
-        .map(|(s, &k)| Entry { iri: (*s).clone(), label: String::new(), kind: KINDS[k].to_owned(), ..Entry::default() })
+        .map(|(s, &k)| Entry { iri: (*s).clone(), label: String::new(), kind: KINDS[k].1.to_owned(), ..Entry::default() })
         .collect();
     let at: HashMap<String, u32> = entries.iter().enumerate().map(|(i, e)| (e.iri.clone(), i as u32)).collect();
 
     // Labels: the first preferred form is the label, every other an alias.
     // English or untagged labels win over other languages.
-    let label_props = [(SKOS, "prefLabel"), (RDFS, "label"), (FOAF, "name")];
+    let label_props = [skos::PREF_LABEL, rdfs::LABEL, foaf::NAME];
     let mut best: Vec<(usize, String)> = vec![(usize::MAX, String::new()); entries.len()];
-    for (rank, (ns, local)) in label_props.iter().enumerate() {
-        pairs(store, &node(ns, local), |s, o| {
+    for (rank, p) in label_props.into_iter().enumerate() {
+        pairs(store, p, |s, o| {
             let (Some(&i), Some((value, lang))) = (at.get(s), literal(o)) else { return };
             let r = rank * 2 + usize::from(!matches!(lang, None | Some("en")));
             let e = &mut entries[i as usize];
@@ -90,9 +86,8 @@ pub fn gather(store: &KgStore) -> Result<IndexData> {
             e.aliases.push(value.to_owned());
         })?;
     }
-    let alias_props = [(SKOS, "altLabel"), (UNKG, prop::NAME_AS_PRINTED), (UNKG, prop::ALPHA3), (UNKG, prop::SYMBOL)];
-    for (ns, local) in alias_props {
-        pairs(store, &node(ns, local), |s, o| {
+    for p in [skos::ALT_LABEL, prop::NAME_AS_PRINTED, prop::ALPHA3, prop::SYMBOL] {
+        pairs(store, p, |s, o| {
             if let (Some(&i), Some((value, _))) = (at.get(s), literal(o)) {
                 entries[i as usize].aliases.push(value.to_owned());
             }
@@ -107,33 +102,33 @@ pub fn gather(store: &KgStore) -> Result<IndexData> {
     }
 
     // Speeches: year, meeting, state spoken for, position in the meeting.
-    let speech_kind = KINDS.iter().position(|k| *k == class::SPEECH).unwrap_or(0);
+    let speech_kind = KINDS.iter().position(|(k, _)| *k == class::SPEECH).unwrap_or(0);
     let mut speeches: Vec<SpeechRow> = entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == KINDS[speech_kind])
+        .filter(|(_, e)| e.kind == KINDS[speech_kind].1)
         .map(|(i, _)| SpeechRow { entry: i as u32, ..SpeechRow::default() })
         .collect();
     let speech_at: HashMap<u32, u32> = speeches.iter().enumerate().map(|(i, s)| (s.entry, i as u32)).collect();
     let row = |s: &str| at.get(s).and_then(|e| speech_at.get(e)).map(|&r| r as usize);
     let mut dates: HashMap<u32, String> = HashMap::new();
-    pairs(store, &node(DCTERMS, "date"), |s, o| {
+    pairs(store, dcterms::DATE, |s, o| {
         if let (Some(&i), Some((value, _))) = (at.get(s), literal(o)) {
             dates.insert(i, value.to_owned());
         }
     })?;
     let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok());
-    pairs(store, &node(UNKG, prop::MEETING), |s, o| {
+    pairs(store, prop::MEETING, |s, o| {
         if let (Some(r), Some(&m)) = (row(s), iri(o).and_then(|o| at.get(o))) {
             speeches[r].meeting = Some(m);
         }
     })?;
-    pairs(store, &node(UNKG, prop::SPEAKS_FOR), |s, o| {
+    pairs(store, prop::SPEAKS_FOR, |s, o| {
         if let (Some(r), Some(&m)) = (row(s), iri(o).and_then(|o| at.get(o))) {
             speeches[r].state = Some(m);
         }
     })?;
-    pairs(store, &node(UNKG, prop::POSITION), |s, o| {
+    pairs(store, prop::POSITION, |s, o| {
         if let (Some(r), Some((value, _))) = (row(s), literal(o)) {
             speeches[r].position = value.parse().unwrap_or(0);
         }
@@ -147,7 +142,7 @@ pub fn gather(store: &KgStore) -> Result<IndexData> {
     // Mentions: the mention's IRI is `speech#char=b,e`, so its speech is
     // read off the IRI instead of joining on nif:referenceContext.
     let mut counts: HashMap<(u32, u32), u32> = HashMap::new();
-    pairs(store, &node(ITSRDF, "taIdentRef"), |s, o| {
+    pairs(store, itsrdf::TA_IDENT_REF, |s, o| {
         let speech = s.split_once('#').map_or(s, |(sp, _)| sp);
         if let (Some(r), Some(&e)) = (row(speech), iri(o).and_then(|o| at.get(o))) {
             *counts.entry((e, r as u32)).or_insert(0) += 1;
@@ -182,7 +177,7 @@ pub fn stamp(store: &KgStore) -> Result<String> {
     use sha2::{Digest, Sha256};
     let mut rows: Vec<(String, String)> = store.fingerprints()?.into_iter().collect();
     let mut hashes: Vec<String> = Vec::new();
-    pairs(store, &node(UNKG, prop::CONTENT_HASH), |s, o| {
+    pairs(store, prop::CONTENT_HASH, |s, o| {
         if let Some((v, _)) = literal(o) {
             hashes.push(format!("{s} {v}"));
         }

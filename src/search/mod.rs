@@ -1,6 +1,6 @@
 //! A text index over the store's entities, speeches and meetings, for the
 //! portal's search: every label and alias, accent-folded with
-//! [`crate::extract::slug`], found by prefix and ranked by how often the
+//! [`crate::names::slug`], found by prefix and ranked by how often the
 //! entity is mentioned.
 //!
 //! oxigraph has no text index, so this one is built from the store
@@ -14,7 +14,7 @@
 mod disk;
 pub mod gather;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::KgStore;
 use fst::{Automaton, IntoStreamer, Streamer};
 use serde::{Deserialize, Serialize};
@@ -138,7 +138,7 @@ impl Index {
         for list in meeting_speeches.values_mut() {
             list.sort_by_key(|&r| (data.speeches[r as usize].position, data.entries[data.speeches[r as usize].entry as usize].iri.clone()));
         }
-        let folded_labels = data.entries.iter().map(|e| crate::extract::slug(&e.label)).collect();
+        let folded_labels = data.entries.iter().map(|e| crate::names::slug(&e.label)).collect();
         let mut ranked: Vec<u32> = (0..data.entries.len() as u32).collect();
         ranked.sort_by_key(|&i| rank(&data.entries[i as usize], i));
         Index { data, keys, by_iri, speech_of_entry, folded_labels, ranked, meeting_speeches }
@@ -168,7 +168,7 @@ impl Index {
     /// (accent- and case-insensitive), of kind `kind` if given, most
     /// mentioned first; at most `limit`.
     pub fn search(&self, query: &str, kind: Option<&str>, limit: usize) -> Hits {
-        let folded = crate::extract::slug(query);
+        let folded = crate::names::slug(query);
         let of_kind = |i: &u32| kind.is_none_or(|k| self.entry(*i).kind.eq_ignore_ascii_case(k));
         if folded.is_empty() {
             // Everything matches: the ranking is the one made at load.
@@ -233,7 +233,7 @@ fn build_keys(entries: &[Entry]) -> Result<fst::Set<Vec<u8>>> {
     let mut keys: Vec<Vec<u8>> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         for form in std::iter::once(&e.label).chain(&e.aliases) {
-            let folded = crate::extract::slug(form);
+            let folded = crate::names::slug(form);
             let starts = std::iter::once(0).chain(folded.match_indices('-').map(|(p, _)| p + 1));
             for start in starts.take(MAX_WORD_KEYS) {
                 let mut key = folded.as_bytes()[start..].to_vec();
@@ -245,7 +245,7 @@ fn build_keys(entries: &[Entry]) -> Result<fst::Set<Vec<u8>>> {
     }
     keys.sort_unstable();
     keys.dedup();
-    fst::Set::from_iter(keys).map_err(|e| Error::Usage(format!("building the search index: {e}")))
+    Ok(fst::Set::from_iter(keys)?)
 }
 
 #[cfg(test)]

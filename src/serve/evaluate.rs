@@ -7,10 +7,10 @@ use super::http::HttpError;
 use super::negotiate::{self, Out};
 use super::write;
 use crate::rdf::vocab::{ID, PREFIXES};
+use crate::store::KgStore;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 
@@ -69,7 +69,7 @@ fn graph_iris(values: &[String], param: &str) -> Result<Vec<NamedNode>, HttpErro
 }
 
 /// Answers `job` from `store`: the media type and the bytes to send.
-pub(crate) fn answer(store: &Store, job: &QueryJob, token: &CancellationToken) -> Result<(&'static str, Vec<u8>), HttpError> {
+pub(crate) fn answer(store: &KgStore, job: &QueryJob, token: &CancellationToken) -> Result<(&'static str, Vec<u8>), HttpError> {
     let prepared = prepare(job, token)?;
     // Negotiated before evaluation; which one applies depends on the answer.
     let as_results = negotiate::choose(negotiate::RESULTS, job.format.as_deref(), job.accept.as_deref());
@@ -94,7 +94,7 @@ pub(crate) fn answer(store: &Store, job: &QueryJob, token: &CancellationToken) -
         }
     };
     let mut buf = Bounded { bytes: Vec::new(), limit };
-    let out = match prepared.on_store(store).execute().map_err(|e| failed(&e))? {
+    let out = match store.execute(prepared).map_err(|e| failed(&e))? {
         QueryResults::Solutions(solutions) => {
             let out = as_results?;
             let Out::Results(f) = out else { return Err(HttpError::new(500, "not a results format")) };

@@ -3,13 +3,13 @@
 
 use super::resource::{label, Description};
 use super::App;
-use crate::rdf::vocab::{ID, PREFIXES, RDF};
+use crate::rdf::vocab::{rdf, ID, PREFIXES};
 use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 /// `text` with HTML's special characters escaped (XML's rules serve HTML).
-pub(crate) use crate::export::xml::escape as esc;
+pub(crate) use crate::markup::escape as esc;
 
 fn page(app: &App, title: &str, body: &str) -> String {
     super::portal::layout(app, title, body, &[])
@@ -96,9 +96,8 @@ fn subject_iri(s: &NamedOrBlankNode) -> String {
 
 fn property_table(labels: &mut Labels<'_>, triples: &[&Triple], skip_type: bool) -> String {
     let mut by_predicate: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let rdf_type = format!("{RDF}type");
     for t in triples {
-        if skip_type && t.predicate.as_str() == rdf_type {
+        if skip_type && t.predicate == rdf::TYPE {
             continue;
         }
         let value = labels.term(&t.object);
@@ -118,11 +117,10 @@ pub(crate) fn resource_page(app: &App, d: &Description, extra: &str) -> String {
     let mut labels = Labels { app, cache: HashMap::new() };
     let iri = d.iri.as_str();
     let title = labels.get(iri).unwrap_or_else(|| iri.rsplit('/').next().unwrap_or(iri).to_owned());
-    let rdf_type = format!("{RDF}type");
     let types: Vec<String> = d
         .outgoing
         .iter()
-        .filter(|t| t.predicate.as_str() == rdf_type)
+        .filter(|t| t.predicate == rdf::TYPE)
         .map(|t| labels.term(&t.object))
         .collect();
     let mut body = format!(

@@ -6,6 +6,7 @@
 //! ontology and shapes at their namespaces. Request routing lives here;
 //! each module answers one kind of request.
 
+mod documents;
 mod evaluate;
 mod gsp;
 mod html;
@@ -20,7 +21,7 @@ mod write;
 
 pub use workers::worker_main;
 
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::store::KgStore;
 use http::{HttpError, HttpResult, Params};
 use oxhttp::model::{Body, Method, Request, Response};
@@ -30,13 +31,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// The IRI base every resource and graph of a store is minted under.
-pub const CANONICAL_BASE: &str = "https://w3id.org/unkg/";
+pub use crate::rdf::vocab::BASE as CANONICAL_BASE;
 
 /// The shapes the store is validated against, served at [`SHAPES_NS`].
 pub use crate::validate::SHAPES_TTL;
 
 /// Namespace of the SHACL shapes in `ontology/shapes.ttl`.
-pub const SHAPES_NS: &str = "https://w3id.org/unkg/shapes#";
+pub use crate::rdf::vocab::SHAPES as SHAPES_NS;
 
 /// How `unkg serve` runs.
 #[derive(Debug, Clone)]
@@ -66,7 +67,7 @@ pub struct ServeOptions {
 
 /// Everything a request handler needs, shared by all connection threads.
 pub(crate) struct App {
-    pub(crate) store: KgStore,
+    pub(crate) store: Arc<KgStore>,
     pub(crate) opts: ServeOptions,
     /// The path part of the base (`/` or `/unkg/`), stripped from requests.
     pub(crate) base_path: String,
@@ -104,7 +105,7 @@ impl App {
 /// Opens the store and answers requests until the process is stopped.
 pub fn serve(opts: ServeOptions) -> Result<()> {
     if !opts.base.ends_with('/') || !(opts.base.starts_with("http://") || opts.base.starts_with("https://")) {
-        return Err(Error::Usage(format!("--base {}: give an http(s) IRI ending with /", opts.base)));
+        return Err(Error::usage(format!("--base {}: give an http(s) IRI ending with /", opts.base)));
     }
     let store = if opts.allow_update { KgStore::open(&opts.store)? } else { KgStore::open_read_only(&opts.store)? };
     let base_path = base_path(&opts.base);
@@ -114,15 +115,15 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     let workers = if opts.allow_update {
         None
     } else {
-        let exe = std::env::current_exe().map_err(|e| Error::io("<the unkg executable>", e))?;
+        let exe = std::env::current_exe().at("<the unkg executable>")?;
         let limits = workers::Limits { timeout, max_memory: opts.max_query_memory };
         Some(
             workers::WorkerPool::start(exe.clone(), opts.store.clone(), opts.query_workers, limits)
-                .map_err(|e| Error::io(exe, e))?,
+                .at(exe)?,
         )
     };
     let app = Arc::new(App {
-        store,
+        store: Arc::new(store),
         opts,
         base_path,
         workers,
@@ -138,11 +139,11 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         .with_global_timeout(timeout + Duration::from_secs(10))
         .with_max_concurrent_connections(max_connections)
         .with_server_name(concat!("unkg/", env!("CARGO_PKG_VERSION")))
-        .map_err(|e| Error::Usage(e.to_string()))?
+        .map_err(|e| Error::usage(e.to_string()))?
         .bind(bind);
-    let listening = server.spawn().map_err(|e| Error::io(format!("<bind {bind}>"), e))?;
+    let listening = server.spawn().at(format!("<bind {bind}>"))?;
     eprintln!("unkg: SPARQL endpoint at http://{bind}/sparql (IRIs under the base answer at http://{bind}/)");
-    listening.join().map_err(|e| Error::io(format!("<server {bind}>"), e))
+    listening.join().at(format!("<server {bind}>"))
 }
 
 fn base_path(base: &str) -> String {
@@ -211,8 +212,8 @@ fn route(app: &App, request: &mut Request<Body>) -> HttpResult {
         _ if !reading => Err(HttpError::new(405, format!("{method} is not allowed on /{path}: use GET"))),
         p if portal::handles(p) => portal::respond(app, request, p),
         "void" | ".well-known/void" => void::respond(app, request),
-        "ontology" => resource::static_rdf(app, request, crate::rdf::ONTOLOGY_TTL, "unkg ontology"),
-        "shapes" => resource::static_rdf(app, request, SHAPES_TTL, "unkg shapes"),
+        "ontology" => documents::static_rdf(app, request, crate::rdf::ONTOLOGY_TTL, "unkg ontology"),
+        "shapes" => documents::static_rdf(app, request, SHAPES_TTL, "unkg shapes"),
         p if p.starts_with("graph/") => {
             let iri = format!("{CANONICAL_BASE}{}", resource::canonical_path(p));
             gsp::graph(app, request, &iri)

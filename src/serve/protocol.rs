@@ -6,13 +6,11 @@ use super::http::{self, HttpError, HttpResult, Params};
 use super::evaluate::{self, evaluator, QueryJob};
 use super::negotiate::{self, Out};
 use super::{url_params, write, App};
-use crate::rdf::vocab::RDF;
+use crate::rdf::vocab::{formats, rdf, sd};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use oxigraph::model::Triple;
 use oxigraph::sparql::CancellationToken;
 
-const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
-const FORMATS: &str = "http://www.w3.org/ns/formats/";
 
 /// `/sparql` (and `/query`): runs a query, applies an update, or describes
 /// the service when asked for nothing.
@@ -107,7 +105,7 @@ fn run_query(app: &App, request: &Request<Body>, params: &Params, query: &str) -
 /// reads the store, so a query busy joining in memory stops late.
 fn in_process(app: &App, job: QueryJob) -> Result<(String, Vec<u8>), HttpError> {
     let token = CancellationToken::new();
-    let store = app.store.store().clone();
+    let store = std::sync::Arc::clone(&app.store);
     let worker_token = token.clone();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()
@@ -128,10 +126,7 @@ fn in_process(app: &App, job: QueryJob) -> Result<(String, Vec<u8>), HttpError> 
 
 fn run_update(app: &App, update: &str) -> HttpResult {
     let prepared = evaluator()?.parse_update(update).map_err(|e| HttpError::new(400, format!("syntax error: {e}")))?;
-    prepared
-        .on_store(app.store.store())
-        .execute()
-        .map_err(|e| HttpError::new(500, format!("update failed: {e}")))?;
+    app.store.update(prepared).map_err(|e| HttpError::new(500, format!("update failed: {e}")))?;
     Ok(http::empty(StatusCode::NO_CONTENT))
 }
 
@@ -143,19 +138,19 @@ fn service_description(app: &App, request: &Request<Body>, params: &Params) -> H
     }
     let endpoint = app.public("sparql");
     let service = write::node(&format!("{endpoint}#service"));
-    let sd = |local: &str| write::node(&format!("{SD}{local}"));
     let mut t = vec![
-        Triple::new(service.clone(), write::node(&format!("{RDF}type")), sd("Service")),
-        Triple::new(service.clone(), sd("endpoint"), write::node(&endpoint)),
-        Triple::new(service.clone(), sd("supportedLanguage"), sd("SPARQL11Query")),
-        Triple::new(service.clone(), sd("feature"), sd("UnionDefaultGraph")),
-        Triple::new(service.clone(), sd("defaultDataset"), write::node(&app.public("void#dataset"))),
+        Triple::new(service.clone(), rdf::TYPE, sd::SERVICE),
+        Triple::new(service.clone(), sd::ENDPOINT, write::node(&endpoint)),
+        Triple::new(service.clone(), sd::SUPPORTED_LANGUAGE, sd::SPARQL11_QUERY),
+        Triple::new(service.clone(), sd::FEATURE, sd::UNION_DEFAULT_GRAPH),
+        Triple::new(service.clone(), sd::DEFAULT_DATASET, write::node(&app.public("void#dataset"))),
     ];
     if app.opts.allow_update {
-        t.push(Triple::new(service.clone(), sd("supportedLanguage"), sd("SPARQL11Update")));
+        t.push(Triple::new(service.clone(), sd::SUPPORTED_LANGUAGE, sd::SPARQL11_UPDATE));
     }
-    for f in ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML"] {
-        t.push(Triple::new(service.clone(), sd("resultFormat"), write::node(&format!("{FORMATS}{f}"))));
+    let results = [formats::SPARQL_RESULTS_JSON, formats::SPARQL_RESULTS_XML, formats::SPARQL_RESULTS_CSV, formats::SPARQL_RESULTS_TSV];
+    for f in results.into_iter().chain([formats::TURTLE, formats::N_TRIPLES, formats::JSON_LD, formats::RDF_XML]) {
+        t.push(Triple::new(service.clone(), sd::RESULT_FORMAT, f));
     }
     write::respond_rdf(out, &t)
 }

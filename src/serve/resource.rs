@@ -4,9 +4,8 @@
 use super::http::{self, HttpError, HttpResult};
 use super::negotiate::{self, Out};
 use super::{url_params, write, App, CANONICAL_BASE};
-use crate::rdf::vocab::{FOAF, ITSRDF, NIF, OWL, RDFS, SCHEMA, SKOS};
+use crate::rdf::vocab::{foaf, itsrdf, nif, owl, rdfs, schema, skos};
 use oxhttp::model::{Body, Request};
-use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef, Triple};
 use std::collections::HashSet;
 
@@ -111,12 +110,11 @@ pub(crate) fn respond(app: &App, request: &Request<Body>, path: &str) -> HttpRes
 /// speech and quote, IRIs moved to `--base`.
 fn publish(app: &App, d: &Description) -> Vec<Triple> {
     let mut triples: Vec<Triple> = d.outgoing.iter().chain(&d.parts).chain(&d.incoming).cloned().collect();
-    let (ident, context, anchor) = (iri(ITSRDF, "taIdentRef"), iri(NIF, "referenceContext"), iri(NIF, "anchorOf"));
     for m in &d.mentions {
         let mention = write::node(&m.mention);
-        triples.push(Triple::new(mention.clone(), ident.clone(), d.iri.clone()));
-        triples.push(Triple::new(mention.clone(), context.clone(), write::node(&m.speech)));
-        triples.push(Triple::new(mention, anchor.clone(), oxigraph::model::Literal::new_simple_literal(&m.quote)));
+        triples.push(Triple::new(mention.clone(), itsrdf::TA_IDENT_REF, d.iri.clone()));
+        triples.push(Triple::new(mention.clone(), nif::REFERENCE_CONTEXT, write::node(&m.speech)));
+        triples.push(Triple::new(mention, nif::ANCHOR_OF, oxigraph::model::Literal::new_simple_literal(&m.quote)));
     }
     let moved = |n: &NamedNode| write::node(&app.published(n.as_str()));
     let mut out: Vec<Triple> = triples
@@ -135,13 +133,9 @@ fn publish(app: &App, d: &Description) -> Vec<Triple> {
         .collect();
     let published = app.published(d.iri.as_str());
     if published != d.iri.as_str() {
-        out.push(Triple::new(write::node(&published), iri(OWL, "sameAs"), d.iri.clone()));
+        out.push(Triple::new(write::node(&published), owl::SAME_AS, d.iri.clone()));
     }
     out
-}
-
-fn iri(ns: &str, local: &str) -> NamedNode {
-    write::node(&format!("{ns}{local}"))
 }
 
 fn distinct(into: &mut Vec<Triple>, seen: &mut HashSet<Triple>, t: Triple) {
@@ -152,23 +146,23 @@ fn distinct(into: &mut Vec<Triple>, seen: &mut HashSet<Triple>, t: Triple) {
 
 /// Gathers the description of `node`.
 pub(crate) fn describe(app: &App, node: NamedNode, limits: Limits) -> Result<Description, HttpError> {
-    let store = app.store.store();
+    let store = &app.store;
     let err = |e: &dyn std::fmt::Display| HttpError::new(500, format!("reading the store failed: {e}"));
     let mut seen = HashSet::new();
     let mut outgoing = Vec::new();
-    for q in store.quads_for_pattern(Some(node.as_ref().into()), None, None, None) {
+    for q in store.quads(Some(node.as_ref().into()), None, None, None) {
         distinct(&mut outgoing, &mut seen, Triple::from(q.map_err(|e| err(&e))?));
     }
     outgoing.sort_by_cached_key(|t| (t.predicate.to_string(), t.object.to_string()));
     // A speech's mentions are `speech#char=b,e`: a browser never sends the
     // fragment, so the speech's page has to carry them.
-    let (context, ident, about) = (iri(NIF, "referenceContext"), iri(ITSRDF, "taIdentRef"), iri(SCHEMA, "about"));
+    let (context, ident) = (nif::REFERENCE_CONTEXT, itsrdf::TA_IDENT_REF);
     let mut part_nodes: Vec<NamedOrBlankNode> = Vec::new();
-    for q in store.quads_for_pattern(None, Some(context.as_ref()), Some(node.as_ref().into()), None) {
+    for q in store.quads(None, Some(context), Some(node.as_ref().into()), None) {
         part_nodes.push(q.map_err(|e| err(&e))?.subject);
     }
     for t in &outgoing {
-        if t.predicate == about {
+        if t.predicate == schema::ABOUT {
             if let Term::NamedNode(n) = &t.object {
                 part_nodes.push(n.clone().into());
             }
@@ -176,12 +170,12 @@ pub(crate) fn describe(app: &App, node: NamedNode, limits: Limits) -> Result<Des
     }
     let mut parts = Vec::new();
     for p in &part_nodes {
-        for q in store.quads_for_pattern(Some(p.as_ref()), None, None, None) {
+        for q in store.quads(Some(p.as_ref()), None, None, None) {
             distinct(&mut parts, &mut seen, Triple::from(q.map_err(|e| err(&e))?));
         }
     }
     let mut incoming = Vec::new();
-    for q in store.quads_for_pattern(None, None, Some(node.as_ref().into()), None) {
+    for q in store.quads(None, None, Some(node.as_ref().into()), None) {
         let t = Triple::from(q.map_err(|e| err(&e))?);
         if t.predicate == ident || t.predicate == context {
             continue;
@@ -192,7 +186,7 @@ pub(crate) fn describe(app: &App, node: NamedNode, limits: Limits) -> Result<Des
         }
     }
     let (mention_total, mentions) = if limits.count {
-        let total = store.quads_for_pattern(None, Some(ident.as_ref()), Some(node.as_ref().into()), None).count();
+        let total = store.quads(None, Some(ident), Some(node.as_ref().into()), None).count();
         (total, if total == 0 { Vec::new() } else { mentions(app, &node, limits.mentions)? })
     } else {
         let rows = mentions(app, &node, limits.mentions)?;
@@ -207,12 +201,10 @@ fn mentions(app: &App, node: &NamedNode, max: usize) -> Result<Vec<MentionRow>, 
     // `speech#char=b,e`), each looked up by its own few triples: bounded
     // work however often the entity is mentioned, where a sorted SPARQL
     // join would first gather all of them (140 000 for the UN).
-    let store = app.store.store();
+    let store = &app.store;
     let failed = |e: &dyn std::fmt::Display| HttpError::new(500, format!("listing mentions failed: {e}"));
-    let (ident, context, anchor) = (iri(ITSRDF, "taIdentRef"), iri(NIF, "referenceContext"), iri(NIF, "anchorOf"));
-    let (begin, end, is_string, rdfs_label) = (iri(NIF, "beginIndex"), iri(NIF, "endIndex"), iri(NIF, "isString"), iri(RDFS, "label"));
-    let object = |s: NamedOrBlankNode, p: &NamedNode| -> Option<Term> {
-        store.quads_for_pattern(Some(s.as_ref()), Some(p.as_ref()), None, None).flatten().next().map(|q| q.object)
+    let object = |s: NamedOrBlankNode, p: NamedNodeRef<'_>| -> Option<Term> {
+        store.quads(Some(s.as_ref()), Some(p), None, None).flatten().next().map(|q| q.object)
     };
     let text = |t: Option<Term>| match t {
         Some(Term::Literal(l)) => l.value().to_owned(),
@@ -220,13 +212,13 @@ fn mentions(app: &App, node: &NamedNode, max: usize) -> Result<Vec<MentionRow>, 
         _ => String::new(),
     };
     let mut found = Vec::new();
-    for q in store.quads_for_pattern(None, Some(ident.as_ref()), Some(node.as_ref().into()), None) {
+    for q in store.quads(None, Some(itsrdf::TA_IDENT_REF), Some(node.as_ref().into()), None) {
         let q = q.map_err(|e| failed(&e))?;
         let m = q.subject;
-        let Some(Term::NamedNode(speech)) = object(m.clone(), &context) else { continue };
-        let b = text(object(m.clone(), &begin)).parse::<usize>().unwrap_or(0);
-        let e = text(object(m.clone(), &end)).parse::<usize>().unwrap_or(0);
-        let quote = text(object(m.clone(), &anchor));
+        let Some(Term::NamedNode(speech)) = object(m.clone(), nif::REFERENCE_CONTEXT) else { continue };
+        let b = text(object(m.clone(), nif::BEGIN_INDEX)).parse::<usize>().unwrap_or(0);
+        let e = text(object(m.clone(), nif::END_INDEX)).parse::<usize>().unwrap_or(0);
+        let quote = text(object(m.clone(), nif::ANCHOR_OF));
         found.push((speech, b, e, quote, m));
         if found.len() >= max {
             break;
@@ -238,7 +230,7 @@ fn mentions(app: &App, node: &NamedNode, max: usize) -> Result<Vec<MentionRow>, 
     for (speech, b, e, quote, m) in found {
         let (chars, label) = texts.entry(speech.clone()).or_insert_with(|| {
             let s: NamedOrBlankNode = speech.clone().into();
-            (text(object(s.clone(), &is_string)).chars().collect(), text(object(s, &rdfs_label)))
+            (text(object(s.clone(), nif::IS_STRING)).chars().collect(), text(object(s, rdfs::LABEL)))
         });
         let (b, e) = (b.min(chars.len()), e.min(chars.len()).max(b.min(chars.len())));
         rows.push(MentionRow {
@@ -259,39 +251,14 @@ fn mentions(app: &App, node: &NamedNode, max: usize) -> Result<Vec<MentionRow>, 
 /// A readable name for `iri`: its preferred label, label or name.
 pub(crate) fn label(app: &App, iri: &str) -> Option<String> {
     let node = NamedNodeRef::new(iri).ok()?;
-    let store = app.store.store();
-    for (ns, local) in [(SKOS, "prefLabel"), (RDFS, "label"), (FOAF, "name")] {
-        let p = write::node(&format!("{ns}{local}"));
-        for q in store.quads_for_pattern(Some(node.into()), Some(p.as_ref()), None, None).flatten() {
+    for p in [skos::PREF_LABEL, rdfs::LABEL, foaf::NAME] {
+        for q in app.store.quads(Some(node.into()), Some(p), None, None).flatten() {
             if let TermRef::Literal(l) = q.object.as_ref() {
                 return Some(l.value().to_owned());
             }
         }
     }
     None
-}
-
-/// A fixed Turtle document (the ontology, the shapes) in the format asked.
-pub(crate) fn static_rdf(app: &App, request: &Request<Body>, ttl: &str, title: &str) -> HttpResult {
-    let params = url_params(request);
-    let out = negotiate::choose(negotiate::RESOURCE, params.one("format")?.as_deref(), http::accept(request).as_deref())?;
-    static_rdf_with(out, app, ttl, title)
-}
-
-/// The Turtle document `ttl` as `out`.
-pub(crate) fn static_rdf_with(out: Out, app: &App, ttl: &str, title: &str) -> HttpResult {
-    match out {
-        Out::Rdf(RdfFormat::Turtle) => Ok(http::negotiated(out.media_type(), ttl.as_bytes().to_vec())),
-        Out::Html => Ok(http::negotiated(out.media_type(), super::html::turtle_page(app, title, ttl).into_bytes())),
-        _ => {
-            let triples = RdfParser::from_format(RdfFormat::Turtle)
-                .for_slice(ttl.as_bytes())
-                .map(|q| q.map(Triple::from))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| HttpError::new(500, format!("{title}: {e}")))?;
-            write::respond_rdf(out, &triples)
-        }
-    }
 }
 
 #[cfg(test)]

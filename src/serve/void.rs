@@ -6,28 +6,19 @@
 use super::http::{self, HttpError, HttpResult};
 use super::negotiate;
 use super::{url_params, write, App, CANONICAL_BASE};
-use crate::error::{Error, Result};
-use crate::rdf::vocab::{DCTERMS, ID, OWL, PREFIXES, RDF};
+use crate::error::{Context, Error, Result};
+use crate::rdf::vocab::{dcterms, formats, owl, rdf, void, ID, PREFIXES, WIKIDATA, WIKIDATA_ENTITY};
 use crate::store::KgStore;
 use oxhttp::model::{Body, Request};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
-use oxigraph::sparql::QueryResults;
 use std::collections::BTreeSet;
 
-const VOID: &str = "http://rdfs.org/ns/void#";
-const WIKIDATA: &str = "http://www.wikidata.org/entity/";
-
 fn select(store: &KgStore, query: &str) -> Result<Vec<Vec<Option<Term>>>> {
-    let err = |e: &dyn std::fmt::Display| Error::Query { origin: "<void>".into(), message: e.to_string() };
-    let results = crate::query::prepare(query, "<void>")?.on_store(store.store()).execute().map_err(|e| err(&e))?;
     let mut rows = Vec::new();
-    if let QueryResults::Solutions(solutions) = results {
-        let n = solutions.variables().len();
-        for s in solutions {
-            let s = s.map_err(|e| err(&e))?;
-            rows.push((0..n).map(|i| s.get(i).cloned()).collect());
-        }
+    for s in store.select(crate::query::prepare(query, "<void>")?, "<void>")? {
+        let s = s?;
+        rows.push(s.values().to_vec());
     }
     Ok(rows)
 }
@@ -43,32 +34,31 @@ fn count(term: &Option<Term>) -> i64 {
 /// the dataset is `{base}void#dataset`, the endpoint `{base}sparql`.
 pub fn void_triples(store: &KgStore, base: &str) -> Result<Vec<Triple>> {
     let n = |iri: &str| NamedNode::new_unchecked(iri);
-    let v = |local: &str| n(&format!("{VOID}{local}"));
     let ds = n(&format!("{base}void#dataset"));
     let int = |i: i64| Literal::from(i);
     let mut t = vec![
-        Triple::new(ds.clone(), n(&format!("{RDF}type")), v("Dataset")),
-        Triple::new(ds.clone(), n(&format!("{DCTERMS}title")), Literal::new_language_tagged_literal_unchecked("unkg: UN speeches knowledge graph", "en")),
+        Triple::new(ds.clone(), rdf::TYPE, void::DATASET),
+        Triple::new(ds.clone(), dcterms::TITLE, Literal::new_language_tagged_literal_unchecked("unkg: UN speeches knowledge graph", "en")),
         Triple::new(
             ds.clone(),
-            n(&format!("{DCTERMS}description")),
+            dcterms::DESCRIPTION,
             Literal::new_language_tagged_literal_unchecked(
                 "Speeches at UN meetings: who spoke for whom at which meeting, and every state, organisation, person, resolution, document, place and event each speech mentions, with the quoted characters.",
                 "en",
             ),
         ),
-        Triple::new(ds.clone(), v("sparqlEndpoint"), n(&format!("{base}sparql"))),
-        Triple::new(ds.clone(), v("dataDump"), n(&format!("{base}store"))),
-        Triple::new(ds.clone(), v("uriSpace"), Literal::new_simple_literal(format!("{base}id/"))),
-        Triple::new(ds.clone(), v("rootResource"), n(&format!("{base}ontology"))),
+        Triple::new(ds.clone(), void::SPARQL_ENDPOINT, n(&format!("{base}sparql"))),
+        Triple::new(ds.clone(), void::DATA_DUMP, n(&format!("{base}store"))),
+        Triple::new(ds.clone(), void::URI_SPACE, Literal::new_simple_literal(format!("{base}id/"))),
+        Triple::new(ds.clone(), void::ROOT_RESOURCE, n(&format!("{base}ontology"))),
     ];
-    for f in ["Turtle", "N-Triples", "N-Quads", "JSON-LD", "RDF_XML", "TriG"] {
-        t.push(Triple::new(ds.clone(), v("feature"), n(&format!("http://www.w3.org/ns/formats/{f}"))));
+    for f in [formats::TURTLE, formats::N_TRIPLES, formats::N_QUADS, formats::JSON_LD, formats::RDF_XML, formats::TRIG] {
+        t.push(Triple::new(ds.clone(), void::FEATURE, f));
     }
-    let quads = store.store().len().map_err(|e| Error::store(store.path(), e))?;
-    t.push(Triple::new(ds.clone(), v("triples"), int(quads as i64)));
+    let quads = store.len()?;
+    t.push(Triple::new(ds.clone(), void::TRIPLES, int(quads as i64)));
     let entities = select(store, &format!("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), \"{ID}\")) }}"))?;
-    t.push(Triple::new(ds.clone(), v("entities"), int(entities.first().map_or(0, |r| count(&r[0])))));
+    t.push(Triple::new(ds.clone(), void::ENTITIES, int(entities.first().map_or(0, |r| count(&r[0])))));
 
     let mut namespaces = BTreeSet::new();
     let mut note = |iri: &str| {
@@ -77,48 +67,48 @@ pub fn void_triples(store: &KgStore, base: &str) -> Result<Vec<Triple>> {
         }
     };
     let classes = select(store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c")?;
-    t.push(Triple::new(ds.clone(), v("classes"), int(classes.len() as i64)));
+    t.push(Triple::new(ds.clone(), void::CLASSES, int(classes.len() as i64)));
     for (i, row) in classes.iter().enumerate() {
         let Some(Term::NamedNode(c)) = &row[0] else { continue };
         note(c.as_str());
         let part = n(&format!("{base}void#class-{}", i + 1));
-        t.push(Triple::new(ds.clone(), v("classPartition"), part.clone()));
-        t.push(Triple::new(part.clone(), v("class"), c.clone()));
-        t.push(Triple::new(part, v("entities"), int(count(&row[1]))));
+        t.push(Triple::new(ds.clone(), void::CLASS_PARTITION, part.clone()));
+        t.push(Triple::new(part.clone(), void::CLASS, c.clone()));
+        t.push(Triple::new(part, void::ENTITIES, int(count(&row[1]))));
     }
     let properties = select(store, "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p ORDER BY ?p")?;
-    t.push(Triple::new(ds.clone(), v("properties"), int(properties.len() as i64)));
+    t.push(Triple::new(ds.clone(), void::PROPERTIES, int(properties.len() as i64)));
     for (i, row) in properties.iter().enumerate() {
         let Some(Term::NamedNode(p)) = &row[0] else { continue };
         note(p.as_str());
         let part = n(&format!("{base}void#property-{}", i + 1));
-        t.push(Triple::new(ds.clone(), v("propertyPartition"), part.clone()));
-        t.push(Triple::new(part.clone(), v("property"), p.clone()));
-        t.push(Triple::new(part, v("triples"), int(count(&row[1]))));
+        t.push(Triple::new(ds.clone(), void::PROPERTY_PARTITION, part.clone()));
+        t.push(Triple::new(part.clone(), void::PROPERTY, p.clone()));
+        t.push(Triple::new(part, void::TRIPLES, int(count(&row[1]))));
     }
     for ns in namespaces {
-        t.push(Triple::new(ds.clone(), v("vocabulary"), n(ns)));
+        t.push(Triple::new(ds.clone(), void::VOCABULARY, n(ns)));
     }
 
     let links = select(
         store,
-        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s owl:sameAs ?o FILTER(STRSTARTS(STR(?o), \"{WIKIDATA}\")) }} }}"),
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s {} ?o FILTER(STRSTARTS(STR(?o), \"{WIKIDATA_ENTITY}\")) }} }}", owl::SAME_AS),
     )?;
     let linkset = n(&format!("{base}void#wikidata-links"));
-    t.push(Triple::new(ds.clone(), v("subset"), linkset.clone()));
-    t.push(Triple::new(linkset.clone(), n(&format!("{RDF}type")), v("Linkset")));
-    t.push(Triple::new(linkset.clone(), v("linkPredicate"), n(&format!("{OWL}sameAs"))));
-    t.push(Triple::new(linkset.clone(), v("subjectsTarget"), ds.clone()));
-    t.push(Triple::new(linkset.clone(), v("objectsTarget"), n("http://www.wikidata.org/")));
-    t.push(Triple::new(linkset, v("triples"), int(links.first().map_or(0, |r| count(&r[0])))));
+    t.push(Triple::new(ds.clone(), void::SUBSET, linkset.clone()));
+    t.push(Triple::new(linkset.clone(), rdf::TYPE, void::LINKSET));
+    t.push(Triple::new(linkset.clone(), void::LINK_PREDICATE, owl::SAME_AS));
+    t.push(Triple::new(linkset.clone(), void::SUBJECTS_TARGET, ds.clone()));
+    t.push(Triple::new(linkset.clone(), void::OBJECTS_TARGET, WIKIDATA));
+    t.push(Triple::new(linkset, void::TRIPLES, int(links.first().map_or(0, |r| count(&r[0])))));
     Ok(t)
 }
 
 /// Writes the VoID description of `store` as Turtle, for the canonical base.
 pub fn write_void(store: &KgStore, out: &mut dyn std::io::Write) -> Result<()> {
     let triples = void_triples(store, CANONICAL_BASE)?;
-    let bytes = write::rdf_bytes(RdfFormat::Turtle, &triples).map_err(|e| Error::Usage(e.message().to_owned()))?;
-    out.write_all(&bytes).map_err(|e| Error::io("<output>", e))
+    let bytes = write::rdf_bytes(RdfFormat::Turtle, &triples).map_err(|e| Error::io("<output>", std::io::Error::other(e.message().to_owned())))?;
+    out.write_all(&bytes).at("<output>")
 }
 
 /// `GET /void`.
@@ -143,5 +133,5 @@ pub(crate) fn respond(app: &App, request: &Request<Body>) -> HttpResult {
         }
     };
     let text = String::from_utf8_lossy(&ttl).into_owned();
-    super::resource::static_rdf_with(out, app, &text, "VoID description")
+    super::documents::static_rdf_with(out, app, &text, "VoID description")
 }

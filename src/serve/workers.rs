@@ -12,6 +12,7 @@
 //! The wire format is a line of JSON each way, the answer's line followed by
 //! its body bytes.
 
+use crate::error::Context;
 use super::evaluate::{self, QueryJob};
 use super::http::HttpError;
 use oxigraph::sparql::CancellationToken;
@@ -239,19 +240,19 @@ pub fn worker_main(store: &Path) -> crate::error::Result<()> {
     let stdin = std::io::stdin();
     let mut out = BufWriter::new(std::io::stdout().lock());
     for line in stdin.lock().lines() {
-        let line = line.map_err(|e| crate::error::Error::io("<stdin>", e))?;
+        let line = line.at("<stdin>")?;
         let answer = serde_json::from_str::<QueryJob>(&line)
             .map_err(|e| HttpError::new(500, format!("the worker could not read its job: {e}")))
-            .and_then(|job| evaluate::answer(store.store(), &job, &CancellationToken::new()));
+            .and_then(|job| evaluate::answer(&store, &job, &CancellationToken::new()));
         let (reply, body) = match answer {
             Ok((media, body)) => (Reply { status: 200, media_type: media.to_owned(), message: String::new(), len: body.len() as u64 }, body),
             Err(e) => (Reply { status: e.status(), media_type: String::new(), message: e.message().to_owned(), len: 0 }, Vec::new()),
         };
-        let header = serde_json::to_string(&reply).map_err(|e| crate::error::Error::Usage(e.to_string()))?;
+        let header = serde_json::to_string(&reply)?;
         writeln!(out, "{header}")
             .and_then(|()| out.write_all(&body))
             .and_then(|()| out.flush())
-            .map_err(|e| crate::error::Error::io("<stdout>", e))?;
+            .at("<stdout>")?;
     }
     Ok(())
 }

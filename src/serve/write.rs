@@ -2,7 +2,7 @@
 
 use super::http::{self, HttpError, HttpResult};
 use super::negotiate::Out;
-use crate::rdf::vocab::{ID, PREFIXES};
+use crate::rdf::vocab::{PREFIXES, SERVICE_PREFIXES};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, Quad, Triple};
 
@@ -11,18 +11,11 @@ pub(crate) fn node(iri: &str) -> NamedNode {
     NamedNode::new_unchecked(iri)
 }
 
-/// Namespaces of the server's own descriptions (VoID, service description).
-const EXTRA: &[(&str, &str)] = &[
-    ("id", ID),
-    ("void", "http://rdfs.org/ns/void#"),
-    ("sd", "http://www.w3.org/ns/sparql-service-description#"),
-];
-
 fn serializer(format: RdfFormat) -> RdfSerializer {
     let mut s = RdfSerializer::from_format(format);
     // Prefixes only where the syntax has them: N-Triples and N-Quads have none.
     if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }) {
-        for (prefix, namespace) in PREFIXES.iter().chain(EXTRA) {
+        for (prefix, namespace) in PREFIXES.iter().chain(SERVICE_PREFIXES) {
             if let Ok(with) = s.clone().with_prefix(*prefix, *namespace) {
                 s = with;
             }

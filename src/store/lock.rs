@@ -9,7 +9,8 @@
 //! that accepts updates). The operating system drops it when the process
 //! ends, killed or not.
 
-use crate::error::{Error, Result};
+use super::StoreError;
+use crate::error::{Context, Error, Result};
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 
@@ -28,16 +29,12 @@ impl StoreLock {
     /// reads it.
     pub(crate) fn exclusive(store: &Path) -> Result<StoreLock> {
         let path = store.join(LOCK_FILE);
-        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| Error::io(&path, e))?;
+        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).at(&path)?;
         match file.try_lock() {
             Ok(()) => Ok(StoreLock { _file: Some(file) }),
-            Err(TryLockError::WouldBlock) => Err(Error::Store {
-                path: store.to_path_buf(),
-                message: "the store is open for reading (`unkg serve`, `query`, `export` or another reader): a \
+            Err(TryLockError::WouldBlock) => Err(StoreError::busy(store, "the store is open for reading (`unkg serve`, `query`, `export` or another reader): a \
                           build would change its files under the reader; stop the readers first, or build into \
-                          another folder and move it in place"
-                    .into(),
-            }),
+                          another folder and move it in place").into()),
             Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
         }
     }
@@ -59,12 +56,8 @@ impl StoreLock {
         };
         match file.try_lock_shared() {
             Ok(()) => Ok(StoreLock { _file: Some(file) }),
-            Err(TryLockError::WouldBlock) => Err(Error::Store {
-                path: store.to_path_buf(),
-                message: "the store is being written (`unkg build`, or `unkg serve --allow-update`): until that \
-                          ends it holds part of the build only; wait for it to finish"
-                    .into(),
-            }),
+            Err(TryLockError::WouldBlock) => Err(StoreError::busy(store, "the store is being written (`unkg build`, or `unkg serve --allow-update`): until that \
+                          ends it holds part of the build only; wait for it to finish").into()),
             Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
         }
     }

@@ -3,15 +3,17 @@
 //!
 //! [`KgStore`] is the one way in: queries (SELECT, CONSTRUCT, ASK), quad
 //! patterns, named graphs, dumps and bulk loads, each mapping oxigraph's
-//! errors to unkg's ([`Error::store`] for the store, [`Error::Query`] for a
-//! query's evaluation) so that callers do not.
+//! errors to unkg's ([`StoreError`] for the store, [`QueryError`](crate::query::QueryError)
+//! for a query's evaluation) so that callers do not.
 
+mod error;
 mod lock;
 mod stats;
 
+pub use error::{StoreError, StoreProblem};
 pub use stats::{stats, Stats};
 
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::rdf::iri;
 use crate::rdf::vocab::prop;
 use oxigraph::io::RdfSerializer;
@@ -19,7 +21,7 @@ use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef, Term,
     TermRef, Triple,
 };
-use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, QuerySolution};
+use oxigraph::sparql::{PreparedSparqlQuery, PreparedSparqlUpdate, QueryEvaluationError, QueryResults, QuerySolution};
 use oxigraph::store::Store;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -34,7 +36,7 @@ pub struct KgStore {
 impl KgStore {
     /// Opens the store in `path` for writing, creating it if needed.
     pub fn open(path: &Path) -> Result<Self> {
-        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        std::fs::create_dir_all(path).at(path)?;
         let store = Store::open(path).map_err(|e| Error::store(path, e))?;
         // After RocksDB's own lock, which tells a second writer apart.
         let lock = lock::StoreLock::exclusive(path)?;
@@ -44,22 +46,33 @@ impl KgStore {
     /// Opens an existing store for reading only; several readers may share it.
     pub fn open_read_only(path: &Path) -> Result<Self> {
         if !path.join("CURRENT").exists() {
-            return Err(Error::Usage(format!(
-                "{}: no unkg store here (build one with `unkg build --store {} PATH...`)",
-                path.display(),
-                path.display()
-            )));
+            return Err(StoreError::missing(path).into());
         }
         let lock = lock::StoreLock::shared(path)?;
         let store = Store::open_read_only(path).map_err(|e| Error::store(path, e))?;
         Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
-    /// The raw oxigraph store. Only `serve` still uses it; it goes when
-    /// `serve` moves to the operations below.
-    #[doc(hidden)]
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// Evaluates a prepared query, leaving its error as oxigraph's: for the
+    /// SPARQL endpoint, whose answer depends on which error it is (a
+    /// refused `SERVICE`, a cancelled query).
+    pub fn execute(&self, query: PreparedSparqlQuery) -> std::result::Result<QueryResults<'_>, QueryEvaluationError> {
+        query.on_store(&self.store).execute()
+    }
+
+    /// Applies a SPARQL update (a server started with `--allow-update`).
+    pub fn update(&self, update: PreparedSparqlUpdate) -> Result<()> {
+        update.on_store(&self.store).execute().map_err(|e| self.storage_error(e))
+    }
+
+    /// Number of quads in the store.
+    pub fn len(&self) -> Result<usize> {
+        self.store.len().map_err(|e| self.storage_error(e))
+    }
+
+    /// Whether the store holds no quad.
+    pub fn is_empty(&self) -> Result<bool> {
+        self.store.is_empty().map_err(|e| self.storage_error(e))
     }
 
     fn storage_error(&self, e: impl std::fmt::Display) -> Error {
@@ -272,7 +285,7 @@ impl KgStore {
 
 /// An error of the query from `origin`.
 fn query_error(origin: &str, e: &dyn std::fmt::Display) -> Error {
-    Error::Query { origin: origin.to_owned(), message: e.to_string() }
+    crate::query::QueryError::new(origin, e).into()
 }
 
 /// Quads gathered before they go to the bulk loader: every call to it

@@ -1,7 +1,8 @@
 //! Each constraint as one SPARQL query that returns the violating focus
 //! nodes (and values), over the union of the store's named graphs.
 
-use super::shapes::{Constraint, Path, Target, SH};
+use super::shapes::{Constraint, Path, Target};
+use crate::rdf::vocab::sh;
 use super::Violation;
 use crate::error::{Error, Result};
 use crate::rdf::vocab::{rdf, rdfs};
@@ -41,13 +42,13 @@ fn value_filter(c: &Constraint) -> Option<String> {
         Constraint::Datatype(d) => format!("FILTER(!isLiteral(?v) || DATATYPE(?v) != {d})"),
         Constraint::Class(c) => format!("FILTER NOT EXISTS {{ ?v {} {c} }}", *SUBCLASS),
         Constraint::NodeKind(k) => {
-            let test = match k.as_str().strip_prefix(SH).unwrap_or("") {
-                "IRI" => "isIRI(?v)",
-                "Literal" => "isLiteral(?v)",
-                "BlankNode" => "isBlank(?v)",
-                "BlankNodeOrIRI" => "!isLiteral(?v)",
-                "IRIOrLiteral" => "!isBlank(?v)",
-                "BlankNodeOrLiteral" => "!isIRI(?v)",
+            let test = match k.as_ref() {
+                sh::IRI => "isIRI(?v)",
+                sh::LITERAL => "isLiteral(?v)",
+                sh::BLANK_NODE => "isBlank(?v)",
+                sh::BLANK_NODE_OR_IRI => "!isLiteral(?v)",
+                sh::IRI_OR_LITERAL => "!isBlank(?v)",
+                sh::BLANK_NODE_OR_LITERAL => "!isIRI(?v)",
                 _ => "false",
             };
             format!("FILTER(!({test}))")
@@ -98,7 +99,7 @@ pub(super) fn run(
     let origin = format!("shape {shape}");
     // The query is generated: an error shows it.
     let with_text = |e: Error| match e {
-        Error::Query { origin, message } => Error::Query { origin, message: format!("{message}\n{text}") },
+        Error::Query(e) => Error::Query(e.with_text(&text)),
         other => other,
     };
     let rows = store.select(crate::query::prepare(&text, &origin)?, &origin).map_err(with_text)?;
@@ -115,7 +116,7 @@ pub(super) fn run(
             },
             path: path.map(Path::display),
             value: term("v"),
-            component: c.component(),
+            component: c.component().as_str().to_owned(),
             message: message(path, c),
         });
     }

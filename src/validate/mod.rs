@@ -9,6 +9,8 @@
 mod check;
 pub mod shapes;
 
+pub use shapes::ShapeError;
+
 use crate::error::Result;
 use crate::store::KgStore;
 use serde::Serialize;

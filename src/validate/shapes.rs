@@ -1,12 +1,26 @@
 //! Reading a SHACL shapes graph into the subset [`super::check`] evaluates.
 
 use crate::error::{Error, Result};
+use crate::rdf::vocab::sh::{self, local};
+use crate::rdf::vocab::{rdf, SH};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
+use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 use oxigraph::store::Store;
 
-pub use crate::rdf::vocab::SH;
-use crate::rdf::vocab::rdf;
+/// A shapes graph that asks for what `unkg validate` cannot check, or says
+/// it wrongly: refused rather than half checked.
+#[derive(Debug, thiserror::Error)]
+#[error("shape {shape}: {message}")]
+pub struct ShapeError {
+    /// The shape's IRI (or blank node label).
+    pub shape: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+fn refuse(shape: &str, message: String) -> Error {
+    ShapeError { shape: shape.to_owned(), message }.into()
+}
 
 /// Which nodes a shape applies to.
 #[derive(Debug, Clone)]
@@ -69,17 +83,16 @@ pub enum Constraint {
 
 impl Constraint {
     /// The SHACL constraint component, as reports name it.
-    pub fn component(&self) -> String {
-        let local = match self {
-            Constraint::MinCount(_) => "MinCountConstraintComponent",
-            Constraint::MaxCount(_) => "MaxCountConstraintComponent",
-            Constraint::Datatype(_) => "DatatypeConstraintComponent",
-            Constraint::Class(_) => "ClassConstraintComponent",
-            Constraint::NodeKind(_) => "NodeKindConstraintComponent",
-            Constraint::Pattern(..) => "PatternConstraintComponent",
-            Constraint::HasValue(_) => "HasValueConstraintComponent",
-        };
-        format!("{SH}{local}")
+    pub fn component(&self) -> NamedNodeRef<'static> {
+        match self {
+            Constraint::MinCount(_) => sh::MIN_COUNT_COMPONENT,
+            Constraint::MaxCount(_) => sh::MAX_COUNT_COMPONENT,
+            Constraint::Datatype(_) => sh::DATATYPE_COMPONENT,
+            Constraint::Class(_) => sh::CLASS_COMPONENT,
+            Constraint::NodeKind(_) => sh::NODE_KIND_COMPONENT,
+            Constraint::Pattern(..) => sh::PATTERN_COMPONENT,
+            Constraint::HasValue(_) => sh::HAS_VALUE_COMPONENT,
+        }
     }
 }
 
@@ -118,31 +131,26 @@ fn load(ttl: &str, origin: &str) -> Result<Store> {
     let quads = RdfParser::from_format(RdfFormat::Turtle)
         .for_slice(ttl.as_bytes())
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Error::Input { path: origin.into(), line: 0, message: e.to_string() })?;
+        .map_err(|e| Error::input(origin, 0, e.to_string()))?;
     store.extend(quads).map_err(|e| Error::store(origin, e))?;
     Ok(store)
 }
 
-fn objects(store: &Store, s: &NamedOrBlankNode, p: &str) -> Vec<Term> {
-    let p = NamedNode::new_unchecked(p);
-    store.quads_for_pattern(Some(s.as_ref()), Some(p.as_ref()), None, None).flatten().map(|q| q.object).collect()
-}
-
-fn sh(local: &str) -> String {
-    format!("{SH}{local}")
+fn objects(store: &Store, s: &NamedOrBlankNode, p: NamedNodeRef<'_>) -> Vec<Term> {
+    store.quads_for_pattern(Some(s.as_ref()), Some(p), None, None).flatten().map(|q| q.object).collect()
 }
 
 fn named(t: &Term, what: &str, shape: &str) -> Result<NamedNode> {
     match t {
         Term::NamedNode(n) => Ok(n.clone()),
-        other => Err(Error::Usage(format!("shape {shape}: {what} must be an IRI, found {other}"))),
+        other => Err(refuse(shape, format!("{what} must be an IRI, found {other}"))),
     }
 }
 
 fn integer(t: &Term, what: &str, shape: &str) -> Result<u64> {
     match t {
-        Term::Literal(l) => l.value().parse().map_err(|_| Error::Usage(format!("shape {shape}: {what} must be an integer, found {l}"))),
-        other => Err(Error::Usage(format!("shape {shape}: {what} must be an integer, found {other}"))),
+        Term::Literal(l) => l.value().parse().map_err(|_| refuse(shape, format!("{what} must be an integer, found {l}"))),
+        other => Err(refuse(shape, format!("{what} must be an integer, found {other}"))),
     }
 }
 
@@ -154,24 +162,24 @@ fn constraints(store: &Store, node: &NamedOrBlankNode, id: &str) -> Result<Vec<C
         let Some(local) = q.predicate.as_str().strip_prefix(SH) else { continue };
         let o = &q.object;
         out.push(match local {
-            "minCount" => Constraint::MinCount(integer(o, "sh:minCount", id)?),
-            "maxCount" => Constraint::MaxCount(integer(o, "sh:maxCount", id)?),
-            "datatype" => Constraint::Datatype(named(o, "sh:datatype", id)?),
-            "class" => Constraint::Class(named(o, "sh:class", id)?),
-            "nodeKind" => Constraint::NodeKind(named(o, "sh:nodeKind", id)?),
-            "hasValue" => Constraint::HasValue(o.clone()),
-            "pattern" => {
+            local::MIN_COUNT => Constraint::MinCount(integer(o, "sh:minCount", id)?),
+            local::MAX_COUNT => Constraint::MaxCount(integer(o, "sh:maxCount", id)?),
+            local::DATATYPE => Constraint::Datatype(named(o, "sh:datatype", id)?),
+            local::CLASS => Constraint::Class(named(o, "sh:class", id)?),
+            local::NODE_KIND => Constraint::NodeKind(named(o, "sh:nodeKind", id)?),
+            local::HAS_VALUE => Constraint::HasValue(o.clone()),
+            local::PATTERN => {
                 let Term::Literal(l) = o else {
-                    return Err(Error::Usage(format!("shape {id}: sh:pattern must be a string")));
+                    return Err(refuse(id, "sh:pattern must be a string".into()));
                 };
-                let flags = objects(store, node, &sh("flags"))
+                let flags = objects(store, node, sh::FLAGS)
                     .first()
                     .and_then(|f| if let Term::Literal(f) = f { Some(f.value().to_owned()) } else { None })
                     .unwrap_or_default();
                 Constraint::Pattern(l.value().to_owned(), flags)
             }
             l if IGNORED.contains(&l) => continue,
-            l => return Err(Error::Usage(format!("shape {id}: sh:{l} is not supported by unkg validate"))),
+            l => return Err(refuse(id, format!("sh:{l} is not supported by unkg validate"))),
         });
     }
     Ok(out)
@@ -188,13 +196,11 @@ fn node_id(n: &NamedOrBlankNode) -> String {
 pub fn parse(ttl: &str, origin: &str) -> Result<Vec<NodeShape>> {
     let store = load(ttl, origin)?;
     let mut shape_nodes: Vec<NamedOrBlankNode> = Vec::new();
-    let node_shape = NamedNode::new_unchecked(sh("NodeShape"));
-    for q in store.quads_for_pattern(None, Some(rdf::TYPE), Some(node_shape.as_ref().into()), None).flatten() {
+    for q in store.quads_for_pattern(None, Some(rdf::TYPE), Some(sh::NODE_SHAPE.into()), None).flatten() {
         shape_nodes.push(q.subject);
     }
-    for t in ["targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode"] {
-        let p = NamedNode::new_unchecked(sh(t));
-        for q in store.quads_for_pattern(None, Some(p.as_ref()), None, None).flatten() {
+    for p in [sh::TARGET_CLASS, sh::TARGET_SUBJECTS_OF, sh::TARGET_OBJECTS_OF, sh::TARGET_NODE] {
+        for q in store.quads_for_pattern(None, Some(p), None, None).flatten() {
             if !shape_nodes.contains(&q.subject) {
                 shape_nodes.push(q.subject);
             }
@@ -203,40 +209,40 @@ pub fn parse(ttl: &str, origin: &str) -> Result<Vec<NodeShape>> {
     let mut shapes = Vec::new();
     for node in &shape_nodes {
         let id = node_id(node);
-        if objects(&store, node, &sh("deactivated")).iter().any(|t| matches!(t, Term::Literal(l) if l.value() == "true")) {
+        if objects(&store, node, sh::DEACTIVATED).iter().any(|t| matches!(t, Term::Literal(l) if l.value() == "true")) {
             continue;
         }
         let mut targets = Vec::new();
-        for o in objects(&store, node, &sh("targetClass")) {
+        for o in objects(&store, node, sh::TARGET_CLASS) {
             targets.push(Target::Class(named(&o, "sh:targetClass", &id)?));
         }
-        for o in objects(&store, node, &sh("targetSubjectsOf")) {
+        for o in objects(&store, node, sh::TARGET_SUBJECTS_OF) {
             targets.push(Target::SubjectsOf(named(&o, "sh:targetSubjectsOf", &id)?));
         }
-        for o in objects(&store, node, &sh("targetObjectsOf")) {
+        for o in objects(&store, node, sh::TARGET_OBJECTS_OF) {
             targets.push(Target::ObjectsOf(named(&o, "sh:targetObjectsOf", &id)?));
         }
-        for o in objects(&store, node, &sh("targetNode")) {
+        for o in objects(&store, node, sh::TARGET_NODE) {
             targets.push(Target::Node(o));
         }
         let mut properties = Vec::new();
-        for p in objects(&store, node, &sh("property")) {
+        for p in objects(&store, node, sh::PROPERTY) {
             let p: NamedOrBlankNode = match p {
                 Term::NamedNode(n) => n.into(),
                 Term::BlankNode(b) => b.into(),
-                other => return Err(Error::Usage(format!("shape {id}: sh:property {other} is not a node"))),
+                other => return Err(refuse(&id, format!("sh:property {other} is not a node"))),
             };
             let pid = node_id(&p);
-            let path = match objects(&store, &p, &sh("path")).first() {
+            let path = match objects(&store, &p, sh::PATH).first() {
                 Some(Term::NamedNode(n)) => Path::Predicate(n.clone()),
                 Some(Term::BlankNode(b)) => {
                     let inner: NamedOrBlankNode = b.clone().into();
-                    match objects(&store, &inner, &sh("inversePath")).first() {
+                    match objects(&store, &inner, sh::INVERSE_PATH).first() {
                         Some(Term::NamedNode(n)) => Path::Inverse(n.clone()),
-                        _ => return Err(Error::Usage(format!("shape {id}: only predicate and inverse paths are supported"))),
+                        _ => return Err(refuse(&id, "only predicate and inverse paths are supported".into())),
                     }
                 }
-                _ => return Err(Error::Usage(format!("shape {id}: a property shape without sh:path"))),
+                _ => return Err(refuse(&id, "a property shape without sh:path".into())),
             };
             properties.push(PropertyShape { id: pid.clone(), path, constraints: constraints(&store, &p, &pid)? });
         }

@@ -6,8 +6,8 @@
 //! `network.json`, and `network.graphml` downloads the very same network.
 
 use super::{bounded, esc, layout, portal};
-use crate::export::graphml::model::{Network, Value};
-use crate::export::graphml::{metrics, source::Source, views, writer, Filter};
+use crate::network::model::{Network, Value};
+use crate::network::{graphml, metrics, source::Source, views, Filter};
 use crate::serve::http::{self, HttpError, HttpResult, Params};
 use crate::serve::{url_params, App};
 use oxhttp::model::{Body, Request};
@@ -238,7 +238,7 @@ pub(crate) fn graphml(app: &App, request: &Request<Body>) -> HttpResult {
     let spec = Spec::parse(app, &url_params(request))?;
     let built = network(app, &spec)?;
     let mut out = Vec::new();
-    writer::write(&built.net, &built.description, &mut out).map_err(|e| HttpError::new(500, format!("writing GraphML failed: {e}")))?;
+    graphml::write(&built.net, &built.description, &mut out).map_err(|e| HttpError::new(500, format!("writing GraphML failed: {e}")))?;
     let mut r = http::ok("application/graphml+xml", out);
     if let Ok(v) = oxhttp::model::HeaderValue::from_str(&format!("attachment; filename=\"unkg-{}.graphml\"", spec.view)) {
         r.headers_mut().insert("content-disposition", v);

@@ -4,19 +4,18 @@
 //! the speech's events; the speeches before and after it in its meeting.
 
 use super::{entry_link, esc, kind_class, layout, portal};
-use crate::rdf::vocab::{prop, DCTERMS, ITSRDF, NIF, PROV, RDF, RDFS, SCHEMA, UNKG};
+use crate::rdf::vocab::{class, dcterms, itsrdf, nif, prop, prov, rdf, rdfs, schema};
 use crate::search::Index;
 use crate::serve::http::HttpError;
 use crate::serve::resource::Description;
 use crate::serve::App;
-use oxigraph::model::{NamedOrBlankNode, Term, Triple};
+use oxigraph::model::{NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Whether `d` describes a speech.
 pub(crate) fn is_speech(d: &Description) -> bool {
-    let (t, speech) = (format!("{RDF}type"), format!("{UNKG}Speech"));
-    d.outgoing.iter().any(|x| x.predicate.as_str() == t && matches!(&x.object, Term::NamedNode(n) if n.as_str() == speech))
+    d.outgoing.iter().any(|x| x.predicate == rdf::TYPE && matches!(&x.object, Term::NamedNode(n) if *n == class::SPEECH))
 }
 
 /// One mention of the speech, in characters of its text.
@@ -35,17 +34,16 @@ fn value(t: &Term) -> String {
     }
 }
 
-fn first(triples: &[Triple], ns: &str, local: &str) -> Option<String> {
-    let p = format!("{ns}{local}");
-    triples.iter().find(|t| t.predicate.as_str() == p).map(|t| value(&t.object))
+fn first(triples: &[Triple], p: NamedNodeRef<'_>) -> Option<String> {
+    triples.iter().find(|t| t.predicate == p).map(|t| value(&t.object))
 }
 
 /// The reader page of the speech `d`.
 pub(crate) fn page(app: &App, d: &Description) -> Result<String, HttpError> {
     let index = portal(app).index()?;
     let iri = d.iri.as_str();
-    let title = first(&d.outgoing, RDFS, "label").unwrap_or_else(|| iri.rsplit('/').next().unwrap_or(iri).to_owned());
-    let text = first(&d.outgoing, NIF, "isString").unwrap_or_default();
+    let title = first(&d.outgoing, rdfs::LABEL).unwrap_or_else(|| iri.rsplit('/').next().unwrap_or(iri).to_owned());
+    let text = first(&d.outgoing, nif::IS_STRING).unwrap_or_default();
 
     // The speech's parts, by subject: its mentions and its events.
     let mut parts: BTreeMap<String, Vec<&Triple>> = BTreeMap::new();
@@ -54,25 +52,21 @@ pub(crate) fn page(app: &App, d: &Description) -> Result<String, HttpError> {
             parts.entry(s.as_str().to_owned()).or_default().push(t);
         }
     }
-    let get = |ts: &[&Triple], ns: &str, local: &str| {
-        let p = format!("{ns}{local}");
-        ts.iter().find(|t| t.predicate.as_str() == p).map(|t| value(&t.object))
-    };
+    let get = |ts: &[&Triple], p: NamedNodeRef<'_>| ts.iter().find(|t| t.predicate == p).map(|t| value(&t.object));
     let mut spans = Vec::new();
     let mut events = Vec::new();
-    let event_type = format!("{UNKG}Event");
     for (s, ts) in &parts {
-        let is_event = ts.iter().any(|t| t.predicate.as_str() == format!("{RDF}type") && value(&t.object) == event_type);
+        let is_event = ts.iter().any(|t| t.predicate == rdf::TYPE && matches!(&t.object, Term::NamedNode(n) if *n == class::EVENT));
         if is_event {
             events.push((s.clone(), ts.clone()));
             continue;
         }
-        let (Some(b), Some(e)) = (get(ts, NIF, "beginIndex"), get(ts, NIF, "endIndex")) else { continue };
+        let (Some(b), Some(e)) = (get(ts, nif::BEGIN_INDEX), get(ts, nif::END_INDEX)) else { continue };
         let (Ok(begin), Ok(end)) = (b.parse::<usize>(), e.parse::<usize>()) else { continue };
-        let entity = get(ts, ITSRDF, "taIdentRef");
+        let entity = get(ts, itsrdf::TA_IDENT_REF);
         // Besides mentions of entities and dates, the speech's parts include
         // the evidence of its acts (whole sentences): those are not marked.
-        if entity.is_none() && get(ts, UNKG, prop::DATE_VALUE).is_none() {
+        if entity.is_none() && get(ts, prop::DATE_VALUE).is_none() {
             continue;
         }
         spans.push(Span { iri: s.clone(), begin, end, entity });
@@ -86,10 +80,10 @@ pub(crate) fn page(app: &App, d: &Description) -> Result<String, HttpError> {
     if !events.is_empty() {
         let _ = write!(body, "<h2>Events in this speech ({})</h2><ul class=\"events\">", events.len());
         for (_, ts) in &events {
-            let label = get(ts, RDFS, "label").unwrap_or_default();
-            let place = get(ts, SCHEMA, "location").map(|p| link(app, index, &p)).unwrap_or_default();
-            let date = get(ts, SCHEMA, "startDate").map(|d| format!(" · {}", esc(&d))).unwrap_or_default();
-            let evidence = get(ts, PROV, "wasDerivedFrom")
+            let label = get(ts, rdfs::LABEL).unwrap_or_default();
+            let place = get(ts, schema::LOCATION).map(|p| link(app, index, &p)).unwrap_or_default();
+            let date = get(ts, schema::START_DATE).map(|d| format!(" · {}", esc(&d))).unwrap_or_default();
+            let evidence = get(ts, prov::WAS_DERIVED_FROM)
                 .and_then(|m| m.split_once('#').map(|(_, f)| format!(" · <a href=\"#{}\">in the text</a>", esc(f))))
                 .unwrap_or_default();
             let _ = write!(body, "<li>{} · {place}{date}{evidence}</li>", esc(&label));
@@ -115,27 +109,27 @@ fn link(app: &App, index: &Index, iri: &str) -> String {
 fn facts(app: &App, index: &Index, d: &Description) -> String {
     let o = &d.outgoing;
     let mut rows: Vec<(&str, String)> = Vec::new();
-    let name = [first(o, UNKG, prop::SPEAKER_HONORIFIC), first(o, UNKG, prop::SPEAKER_NAME)].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    match first(o, UNKG, prop::SPEAKER) {
+    let name = [first(o, prop::SPEAKER_HONORIFIC), first(o, prop::SPEAKER_NAME)].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    match first(o, prop::SPEAKER) {
         Some(p) => rows.push(("Speaker", format!("{} <span class=\"muted\">{}</span>", link(app, index, &p), esc(&name)))),
         None if !name.is_empty() => rows.push(("Speaker", esc(&name))),
         None => {}
     }
-    if let Some(s) = first(o, UNKG, prop::SPEAKS_FOR) {
+    if let Some(s) = first(o, prop::SPEAKS_FOR) {
         rows.push(("For", link(app, index, &s)));
     }
-    if let Some(r) = first(o, UNKG, prop::SPEAKER_ROLE) {
+    if let Some(r) = first(o, prop::SPEAKER_ROLE) {
         rows.push(("Role", esc(r.rsplit('#').next().unwrap_or(&r))));
     }
-    if let Some(m) = first(o, UNKG, prop::MEETING) {
+    if let Some(m) = first(o, prop::MEETING) {
         rows.push(("Meeting", link(app, index, &m)));
     }
-    if let Some(date) = first(o, DCTERMS, "date") {
+    if let Some(date) = first(o, dcterms::DATE) {
         rows.push(("Date", esc(&date)));
     } else if let Some(y) = index.entry_of(d.iri.as_str()).and_then(|i| index.speech_row(i)).and_then(|r| index.speech(r).year) {
         rows.push(("Year", y.to_string()));
     }
-    if let Some(l) = first(o, UNKG, prop::LANGUAGE_SPOKEN) {
+    if let Some(l) = first(o, prop::LANGUAGE_SPOKEN) {
         rows.push(("Language", esc(&l)));
     }
     let mut out = String::from("<dl class=\"facts\">");

@@ -70,7 +70,7 @@ impl<'a> Source<'a> {
         let origin = "unkg graphml";
         // The queries are generated: an error shows which.
         let with_query = |e: Error| match e {
-            Error::Query { origin, message } => Error::Query { origin, message: format!("{message} in {query}") },
+            Error::Query(e) => Error::Query(e.with_text(query)),
             other => other,
         };
         let rows = self.store.select(crate::query::prepare(query, origin)?, origin).map_err(with_query)?;

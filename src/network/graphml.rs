@@ -1,7 +1,7 @@
 //! Writing a network as GraphML: keys declared once with their types,
 //! text escaped, characters XML forbids dropped, everything in a fixed order.
 
-use crate::export::xml::escape;
+use crate::markup::escape;
 use super::model::{Dates, Network, Value};
 use std::collections::BTreeMap;
 use std::io::{self, Write};

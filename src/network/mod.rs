@@ -3,7 +3,7 @@
 //!
 //! A view reads what it needs from the store ([`source`]), builds a
 //! petgraph network ([`model`], [`views`], [`triples`]), which is put in a
-//! fixed order and measured ([`metrics`]) and written ([`writer`]). The
+//! fixed order and measured ([`metrics`]) and written ([`graphml`]). The
 //! same store and options always give the same bytes.
 
 mod acts;
@@ -14,11 +14,11 @@ pub mod source;
 pub mod triples;
 pub mod views;
 pub mod votes;
-pub mod writer;
+pub mod graphml;
 
 pub use filter::Filter;
 
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::store::KgStore;
 use std::io::Write;
 
@@ -91,7 +91,7 @@ pub fn export(store: &KgStore, options: &Options, out: &mut dyn Write) -> Result
         View::Acts => acts::acts(&src, f)?,
         View::Construct => {
             let Some((query, origin)) = &options.query else {
-                return Err(Error::Usage("the construct view needs --query FILE".into()));
+                return Err(Error::usage("the construct view needs --query FILE"));
             };
             let mut net = triples::construct(&src, query, origin)?;
             if !f.types.is_empty() {
@@ -107,7 +107,7 @@ pub fn export(store: &KgStore, options: &Options, out: &mut dyn Write) -> Result
     let mut net = net.canonical();
     metrics::compute(&mut net);
     let description = describe(options);
-    writer::write(&net, &description, out).map_err(|e| Error::io("<output>", e))?;
+    graphml::write(&net, &description, out).at("<output>")?;
     Ok(Summary { nodes: net.graph.node_count(), edges: net.graph.edge_count() })
 }
 

@@ -103,10 +103,7 @@ fn plan(options: &BuildOptions, store: &KgStore, loader: &mut crate::store::Load
     // Entries that could not be looked at fail the build's exit code but not
     // the files found beside them.
     for problem in found.problems {
-        let path = match &problem {
-            Error::Io { path, .. } | Error::Input { path, .. } => path.clone(),
-            _ => PathBuf::new(),
-        };
+        let path = problem.location().map(|(path, _)| path.to_path_buf()).unwrap_or_default();
         report.failed += 1;
         report.errors.push(Diagnostic::from_error(&path, problem));
     }
@@ -321,14 +318,11 @@ impl Outcome {
 
 fn process(extractors: &Extractors<'_>, job: &Job, max_file_size: u64) -> Outcome {
     if job.size > max_file_size {
-        return Outcome::Failed(Error::Input {
-            path: job.path.clone(),
-            line: 0,
-            message: format!(
-                "the file is {} bytes, over the --max-file-size of {max_file_size}: no speech is that long (raise --max-file-size to load it all the same)",
-                job.size
-            ),
-        });
+        return Outcome::Failed(Error::input(&job.path, 0, format!(
+            "the file is {} bytes, over the --max-file-size of {max_file_size}: no speech is that long (raise \
+             --max-file-size to load it all the same)",
+            job.size
+        )));
     }
     let bytes = match std::fs::read(&job.path) {
         Ok(b) => b,
@@ -406,7 +400,8 @@ fn fingerprint(bytes: &[u8], meta: &SpeechMeta) -> String {
     let mut h = Sha256::new();
     h.update(BUILD_ID.as_bytes());
     h.update(bytes);
-    h.update(format!("{:?}", (&meta.speaker, &meta.participant_type, &meta.country, &meta.role_in_un, &meta.post, &meta.date, &meta.topic, &meta.outcome)).as_bytes());
+    // Strings and options only, which JSON always writes.
+    h.update(serde_json::to_vec(meta).expect("speech metadata serialises"));
     format!("{:x}", h.finalize())
 }
 
@@ -414,10 +409,10 @@ fn fingerprint(bytes: &[u8], meta: &SpeechMeta) -> String {
 fn check_text(path: &std::path::Path, text: &str) -> Result<()> {
     if let Some(at) = text.find('\0') {
         let line = text[..at].matches('\n').count() as u64 + 1;
-        return Err(Error::Input { path: path.to_path_buf(), line, message: "expected text, found a NUL byte (binary file?)".into() });
+        return Err(Error::input(path, line, "expected text, found a NUL byte (binary file?)"));
     }
     if text.chars().all(char::is_whitespace) {
-        return Err(Error::Input { path: path.to_path_buf(), line: 1, message: "expected a speech, found an empty file".into() });
+        return Err(Error::input(path, 1, "expected a speech, found an empty file"));
     }
     Ok(())
 }
@@ -439,7 +434,7 @@ fn load_static_graphs(store: &KgStore, existing: &HashMap<String, String>, loade
         store.remove_graphs(std::slice::from_ref(&ontology))?;
         let mut quads = vec![fingerprint_quad(&ontology)];
         for triple in oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).for_slice(rdf::ONTOLOGY_TTL.as_bytes()) {
-            let quad = triple.map_err(|e| Error::Input { path: "ontology/unkg.ttl".into(), line: 0, message: e.to_string() })?;
+            let quad = triple.map_err(|e| Error::input("ontology/unkg.ttl", 0, e.to_string()))?;
             quads.push(Quad::new(quad.subject, quad.predicate, quad.object, ontology.clone()));
         }
         loader.load(quads)?;

@@ -25,8 +25,8 @@ impl Diagnostic {
     /// The diagnostic for `error`, met while reading `path`.
     pub fn from_error(path: &Path, error: Error) -> Self {
         match error {
-            Error::Input { path, line, message } => Diagnostic { path, line, message },
-            Error::Io { path, source } => Diagnostic { path, line: 0, message: source.to_string() },
+            Error::Input(e) => Diagnostic { path: e.path, line: e.line, message: e.message },
+            Error::Io(e) => Diagnostic { path: e.path, line: 0, message: e.source.to_string() },
             other => Diagnostic { path: path.to_path_buf(), line: 0, message: other.to_string() },
         }
     }

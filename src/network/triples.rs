@@ -242,7 +242,7 @@ fn object(b: &mut Builder, subject: &str, predicate: &str, object: &Term, open: 
 pub fn construct(src: &Source, query: &str, origin: &str) -> Result<Network> {
     let prepared = crate::query::prepare(query, origin)?;
     let Some(mut triples) = src.store().construct(prepared, origin)? else {
-        return Err(Error::Usage(format!("{origin}: the construct view needs a CONSTRUCT (or DESCRIBE) query")));
+        return Err(Error::usage(format!("{origin}: the construct view needs a CONSTRUCT (or DESCRIBE) query")));
     };
     // In text order, so that blank nodes and first values come out the same.
     triples.sort_by_cached_key(|t| t.to_string());

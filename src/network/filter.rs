@@ -54,17 +54,17 @@ impl Filter {
                 Some((_, c)) => out.types.push(c),
                 None => {
                     let names: Vec<&str> = TYPE_NAMES.iter().map(|(n, _)| *n).collect();
-                    return Err(Error::Usage(format!("--type {t}: unknown class (expected one of {})", names.join(", "))));
+                    return Err(Error::usage(format!("--type {t}: unknown class (expected one of {})", names.join(", "))));
                 }
             }
         }
         if let (Some(f), Some(t)) = (&out.from, &out.to) {
             if f > t {
-                return Err(Error::Usage(format!("--from {f} is after --to {t}")));
+                return Err(Error::usage(format!("--from {f} is after --to {t}")));
             }
         }
         if min_weight.is_some_and(|w| !w.is_finite()) {
-            return Err(Error::Usage("--min-weight must be a number".into()));
+            return Err(Error::usage("--min-weight must be a number"));
         }
         Ok(out)
     }
@@ -106,7 +106,7 @@ fn superclass(kind: &str) -> Option<&'static str> {
 
 /// `2020` -> `2020-01-01` (or `2020-12-31` for an end); refuses what is no date.
 pub fn widen(date: &str, end: bool) -> Result<String> {
-    let bad = || Error::Usage(format!("{date}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"));
+    let bad = || Error::usage(format!("{date}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"));
     let parts: Vec<&str> = date.trim().split('-').collect();
     fn digits(s: &str, len: usize) -> Option<&str> {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then_some(s)
