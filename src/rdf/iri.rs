@@ -51,6 +51,12 @@ pub fn speech_graph(id: &str) -> NamedNode {
     node(format!("{GRAPH}speech/{}", segment(id)))
 }
 
+/// The graph of the speech whose IRI is `speech` (minted by [`speech`]).
+pub fn graph_of_speech(speech: &str) -> Option<String> {
+    let id = speech.strip_prefix(ID)?.strip_prefix("speech/")?;
+    Some(format!("{GRAPH}speech/{id}"))
+}
+
 /// Whether `graph` is the graph of one speech (see [`speech_graph`]).
 pub fn is_speech_graph(graph: &NamedNode) -> bool {
     graph.as_str().strip_prefix(GRAPH).is_some_and(|rest| rest.starts_with("speech/"))

@@ -1,6 +1,7 @@
 //! Reading what the index holds out of the store, one predicate at a time
 //! (a scan of the predicate index is far faster than a SPARQL join over
-//! thousands of named graphs; the joins happen here in memory).
+//! thousands of named graphs; the joins happen here in memory), and the
+//! mentions counted by the store itself.
 
 use super::{Entry, IndexData, SpeechRow};
 use crate::error::Result;
@@ -139,15 +140,27 @@ pub fn gather(store: &KgStore) -> Result<IndexData> {
         s.year = own.or(meeting).and_then(|d| year(d));
     }
 
-    // Mentions: the mention's IRI is `speech#char=b,e`, so its speech is
-    // read off the IRI instead of joining on nif:referenceContext.
+    // Mentions, counted by the store per speech graph and entity: it groups
+    // on its own term ids, so the million mention IRIs are never decoded
+    // (reading them quad by quad took most of the index's time). Every
+    // mention is in its speech's graph.
+    let graph_row: HashMap<String, usize> = speeches
+        .iter()
+        .enumerate()
+        .filter_map(|(r, s)| Some((crate::rdf::iri::graph_of_speech(&entries[s.entry as usize].iri)?, r)))
+        .collect();
     let mut counts: HashMap<(u32, u32), u32> = HashMap::new();
-    pairs(store, itsrdf::TA_IDENT_REF, |s, o| {
-        let speech = s.split_once('#').map_or(s, |(sp, _)| sp);
-        if let (Some(r), Some(&e)) = (row(speech), iri(o).and_then(|o| at.get(o))) {
-            *counts.entry((e, r as u32)).or_insert(0) += 1;
+    let origin = "<search index>";
+    let query = format!("SELECT ?g ?e (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?m {} ?e }} }} GROUP BY ?g ?e", itsrdf::TA_IDENT_REF);
+    for solution in store.select(crate::query::prepare(&query, origin)?, origin)? {
+        let solution = solution?;
+        let (Some(Term::NamedNode(g)), Some(e), Some((n, _))) = (solution.get("g"), solution.get("e"), solution.get("n").and_then(literal)) else {
+            continue;
+        };
+        if let (Some(&r), Some(&e)) = (graph_row.get(g.as_str()), iri(e).and_then(|e| at.get(e))) {
+            *counts.entry((e, r as u32)).or_insert(0) += n.parse::<u32>().unwrap_or(0);
         }
-    })?;
+    }
     let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); entries.len()];
     for ((e, r), n) in counts {
         postings[e as usize].push((r, n));
