@@ -6,7 +6,7 @@
 //! shapes and remote endpoints have theirs in their modules
 //! ([`StoreError`], [`QueryError`], [`ShapeError`], [`PushError`]); the
 //! command line's is [`UsageError`]. [`Context`] names the file of an I/O
-//! error at the call (`std::fs::read(p).at(p)?`).
+//! error at the call (`std::fs::read(p).at(p)?`, `out.flush().writing(p)?`).
 
 pub use crate::push::PushError;
 pub use crate::query::QueryError;
@@ -51,8 +51,10 @@ pub enum Error {
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {source}", path.display())]
 pub struct IoError {
-    /// The file concerned (or a description such as `<output>`).
+    /// The file concerned (or a description such as `<stdout>`).
     pub path: PathBuf,
+    /// Whether it failed while writing output (else while reading input).
+    pub writing: bool,
     /// What the operating system said.
     pub source: std::io::Error,
 }
@@ -91,9 +93,14 @@ pub enum ExitCode {
 }
 
 impl Error {
-    /// An I/O error on `path`.
+    /// An I/O error reading `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        IoError { path: path.into(), source }.into()
+        IoError { path: path.into(), writing: false, source }.into()
+    }
+
+    /// An I/O error writing output to `path`.
+    pub fn output(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        IoError { path: path.into(), writing: true, source }.into()
     }
 
     /// A problem at `path:line`.
@@ -123,7 +130,7 @@ impl Error {
     /// The exit code this error ends the process with.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Io(e) if e.path.as_os_str() == "<output>" => ExitCode::Output,
+            Error::Io(e) if e.writing => ExitCode::Output,
             Error::Io(_) | Error::Input(_) => ExitCode::Input,
             Error::Query(_) | Error::Shape(_) | Error::Usage(_) => ExitCode::Usage,
             Error::Store(_) => ExitCode::Store,
@@ -142,13 +149,19 @@ impl Error {
 
 /// Names the file an error concerns, at the call that met it.
 pub trait Context<T> {
-    /// The I/O error, if any, as one on `path`.
+    /// The I/O error, if any, as one reading `path`.
     fn at(self, path: impl AsRef<Path>) -> Result<T>;
+    /// The I/O error, if any, as one writing output to `path`.
+    fn writing(self, path: impl AsRef<Path>) -> Result<T>;
 }
 
 impl<T> Context<T> for std::io::Result<T> {
     fn at(self, path: impl AsRef<Path>) -> Result<T> {
         self.map_err(|source| Error::io(path.as_ref(), source))
+    }
+
+    fn writing(self, path: impl AsRef<Path>) -> Result<T> {
+        self.map_err(|source| Error::output(path.as_ref(), source))
     }
 }
 
@@ -169,7 +182,7 @@ mod tests {
         assert_eq!(e.location(), Some((Path::new("speeches.tsv"), 7)));
         assert_eq!(Error::usage("--from 2020 is after --to 2019").exit_code(), ExitCode::Usage);
         assert_eq!(Error::store("s", "damaged").exit_code(), ExitCode::Store);
-        let pipe = Error::io("<output>", std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        let pipe = Error::output("<stdout>", std::io::Error::from(std::io::ErrorKind::BrokenPipe));
         assert!(pipe.is_broken_pipe());
         assert_eq!(pipe.exit_code(), ExitCode::Output);
     }

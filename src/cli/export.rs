@@ -1,6 +1,6 @@
 //! `unkg export`: the store as standard RDF.
 
-use crate::error::{Error, Result};
+use crate::error::{Context, Result};
 use crate::export::{dump, DumpFormat};
 use crate::store::KgStore;
 use std::path::PathBuf;
@@ -34,7 +34,7 @@ pub fn run(args: Args) -> Result<i32> {
     } else {
         dump(&store, args.format, args.graph.as_deref(), &mut out)?;
     }
-    out.flush().map_err(|e| Error::io(args.output.unwrap_or_else(|| "<stdout>".into()), e))?;
+    out.flush().writing(args.output.unwrap_or_else(|| "<stdout>".into()))?;
     Ok(0)
 }
 

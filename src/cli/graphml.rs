@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<i32> {
     let mut out = super::output(args.output.as_deref())?;
     let summary = export(&store, &Options { view: args.view, filter, query }, &mut out)?;
     let target = args.output.clone().unwrap_or_else(|| "<stdout>".into());
-    out.flush().at(&target)?;
+    out.flush().writing(&target)?;
     eprintln!(
         "{}: {} nodes, {} edges written to {} in {:.2} s",
         args.view.name(),

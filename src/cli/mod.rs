@@ -66,7 +66,7 @@ pub fn run(cli: Cli) -> Result<i32> {
 pub(crate) fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>> {
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).at(p)?,
+            std::fs::File::create(p).writing(p)?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })

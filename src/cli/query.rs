@@ -42,7 +42,7 @@ pub fn run(args: Args) -> Result<i32> {
     let store = KgStore::open_read_only(&args.store)?;
     let mut out = super::output(None)?;
     let plan = run_query(&store, &query, &origin, args.format, args.explain, &mut out)?;
-    out.flush().at("<stdout>")?;
+    out.flush().writing("<stdout>")?;
     if let Some(plan) = plan {
         eprintln!("{plan}");
     }

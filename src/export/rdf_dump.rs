@@ -71,9 +71,9 @@ pub fn dump(store: &KgStore, format: DumpFormat, graph: Option<&str>, out: &mut 
             triples.sort_by_cached_key(Triple::to_string);
             let mut writer = serializer.for_writer(out);
             for t in &triples {
-                writer.serialize_triple(t).at("<output>")?;
+                writer.serialize_triple(t).writing("<output>")?;
             }
-            writer.finish().at("<output>")?;
+            writer.finish().writing("<output>")?;
         }
     }
     Ok(())

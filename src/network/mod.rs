@@ -107,7 +107,7 @@ pub fn export(store: &KgStore, options: &Options, out: &mut dyn Write) -> Result
     let mut net = net.canonical();
     metrics::compute(&mut net);
     let description = describe(options);
-    graphml::write(&net, &description, out).at("<output>")?;
+    graphml::write(&net, &description, out).writing("<output>")?;
     Ok(Summary { nodes: net.graph.node_count(), edges: net.graph.edge_count() })
 }
 

@@ -72,10 +72,10 @@ pub fn push(store: &KgStore, endpoint: &str, only: &[String], timeout: Duration,
         let mut n = 0u64;
         for q in store.graph_quads(g.as_ref()) {
             let q = q?;
-            writer.serialize_triple(&oxigraph::model::Triple::from(q)).at("<n-triples>")?;
+            writer.serialize_triple(&oxigraph::model::Triple::from(q)).writing("<n-triples>")?;
             n += 1;
         }
-        let body = writer.finish().at("<n-triples>")?;
+        let body = writer.finish().writing("<n-triples>")?;
         let url = graph_url(endpoint, g.as_str());
         let request = Request::builder()
             .method(Method::PUT)

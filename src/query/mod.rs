@@ -77,7 +77,7 @@ pub fn run(
 }
 
 fn write_results(results: QueryResults<'_>, origin: &str, format: Format, out: &mut dyn Write) -> Result<()> {
-    let io = |e: std::io::Error| Error::io("<output>", e);
+    let io = |e: std::io::Error| Error::output("<output>", e);
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();

@@ -107,8 +107,8 @@ pub fn void_triples(store: &KgStore, base: &str) -> Result<Vec<Triple>> {
 /// Writes the VoID description of `store` as Turtle, for the canonical base.
 pub fn write_void(store: &KgStore, out: &mut dyn std::io::Write) -> Result<()> {
     let triples = void_triples(store, CANONICAL_BASE)?;
-    let bytes = write::rdf_bytes(RdfFormat::Turtle, &triples).map_err(|e| Error::io("<output>", std::io::Error::other(e.message().to_owned())))?;
-    out.write_all(&bytes).at("<output>")
+    let bytes = write::rdf_bytes(RdfFormat::Turtle, &triples).map_err(|e| Error::output("<output>", std::io::Error::other(e.message().to_owned())))?;
+    out.write_all(&bytes).writing("<output>")
 }
 
 /// `GET /void`.

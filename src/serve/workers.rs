@@ -252,7 +252,7 @@ pub fn worker_main(store: &Path) -> crate::error::Result<()> {
         writeln!(out, "{header}")
             .and_then(|()| out.write_all(&body))
             .and_then(|()| out.flush())
-            .at("<stdout>")?;
+            .writing("<stdout>")?;
     }
     Ok(())
 }

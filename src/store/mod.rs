@@ -82,7 +82,7 @@ impl KgStore {
     /// Evaluates a prepared query (see [`crate::query::prepare`]); an
     /// evaluation error is a query error of `origin`.
     pub fn evaluate(&self, query: PreparedSparqlQuery, origin: &str) -> Result<QueryResults<'_>> {
-        query.on_store(&self.store).execute().map_err(|e| query_error(origin, &e))
+        self.execute(query).map_err(|e| query_error(origin, &e))
     }
 
     /// [`KgStore::evaluate`], also returning the evaluated plan with the
