@@ -103,11 +103,10 @@ pub fn gather(store: &KgStore) -> Result<IndexData> {
     }
 
     // Speeches: year, meeting, state spoken for, position in the meeting.
-    let speech_kind = KINDS.iter().position(|(k, _)| *k == class::SPEECH).unwrap_or(0);
     let mut speeches: Vec<SpeechRow> = entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == KINDS[speech_kind].1)
+        .filter(|(_, e)| e.kind == class::local::SPEECH)
         .map(|(i, _)| SpeechRow { entry: i as u32, ..SpeechRow::default() })
         .collect();
     let speech_at: HashMap<u32, u32> = speeches.iter().enumerate().map(|(i, s)| (s.entry, i as u32)).collect();

@@ -34,8 +34,8 @@ fn value(t: &Term) -> String {
     }
 }
 
-fn first(triples: &[Triple], p: NamedNodeRef<'_>) -> Option<String> {
-    triples.iter().find(|t| t.predicate == p).map(|t| value(&t.object))
+fn first<'t>(triples: impl IntoIterator<Item = &'t Triple>, p: NamedNodeRef<'_>) -> Option<String> {
+    triples.into_iter().find(|t| t.predicate == p).map(|t| value(&t.object))
 }
 
 /// The reader page of the speech `d`.
@@ -52,7 +52,7 @@ pub(crate) fn page(app: &App, d: &Description) -> Result<String, HttpError> {
             parts.entry(s.as_str().to_owned()).or_default().push(t);
         }
     }
-    let get = |ts: &[&Triple], p: NamedNodeRef<'_>| ts.iter().find(|t| t.predicate == p).map(|t| value(&t.object));
+    let get = |ts: &[&Triple], p: NamedNodeRef<'_>| first(ts.iter().copied(), p);
     let mut spans = Vec::new();
     let mut events = Vec::new();
     for (s, ts) in &parts {
