@@ -188,6 +188,10 @@ impl<'g> Extractors<'g> {
             e.start += range.start;
             e.end += range.start;
         }
+        for a in &mut found.acts {
+            a.start += range.start;
+            a.end += range.start;
+        }
         found
     }
 

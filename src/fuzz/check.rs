@@ -2,6 +2,7 @@
 //! check panics with what broke, so that a fuzzer records the input.
 
 use crate::corpus::{Decoded, TextEncoding};
+use crate::extract::acts::Target;
 use crate::extract::{Extraction, Mention};
 use crate::speech::Header;
 use crate::text::NormalizedText;
@@ -99,6 +100,30 @@ pub fn extraction(text: &str, found: &Extraction) {
         assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "event {e:?} cuts a character");
         assert!(e.place < found.mentions.len(), "event {e:?} points past the mentions");
         assert!(e.date.is_none_or(|d| d < found.mentions.len()), "event {e:?} points past the mentions");
+    }
+    for a in &found.acts {
+        assert!(a.start <= a.end && a.end <= text.len(), "act {a:?} outside the text");
+        assert!(text.is_char_boundary(a.start) && text.is_char_boundary(a.end), "act {a:?} cuts a character");
+        match a.target {
+            Target::Mention(i) => assert!(i < found.mentions.len(), "act {a:?} points past the mentions"),
+            Target::Event(i) => assert!(i < found.events.len(), "act {a:?} points past the events"),
+            Target::None => {}
+        }
+    }
+}
+
+/// Everything found in the window `range` of a text lies in that window:
+/// spans count from the start of the whole text, not of the window.
+pub fn in_window(found: &Extraction, range: &Range<usize>) {
+    let inside = |s: usize, e: usize| range.start <= s && e <= range.end;
+    for m in &found.mentions {
+        assert!(inside(m.start, m.end), "mention {m:?} outside its window {range:?}");
+    }
+    for e in &found.events {
+        assert!(inside(e.start, e.end), "event {e:?} outside its window {range:?}");
+    }
+    for a in &found.acts {
+        assert!(inside(a.start, a.end), "act {a:?} outside its window {range:?}");
     }
 }
 

@@ -196,9 +196,10 @@ fn windowed_quads_of(data: &[u8]) -> Vec<Quad> {
     let mut writer = SpeechWriter::new(&speech);
     let mut quads = writer.header();
     for range in windows(&text.text, 512) {
-        let mut found = extractors_value().extract_range(&text, range, &context);
+        let mut found = extractors_value().extract_range(&text, range.clone(), &context);
         read_as_of(&mut found, context.date.as_deref());
         check::extraction(&text.text, &found);
+        check::in_window(&found, &range);
         quads.extend(writer.part(&text, &found));
     }
     quads.extend(writer.fingerprint("fingerprint"));
