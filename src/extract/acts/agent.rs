@@ -91,7 +91,7 @@ fn is_speaker(m: &Mention, speaker: &Speaker) -> bool {
 
 /// Whether the speaker performs `cue`, whose sentence starts at `sent_start`.
 pub fn performed(text: &str, sent_start: usize, cue: &Cue, mentions: &[Mention], speaker: &Speaker) -> bool {
-    if cue.form == Form::Affects {
+    if matches!(cue.form, Form::Affects | Form::Impersonal | Form::Hortative) {
         return true;
     }
     let ws = words(text, sent_start, cue.start);
@@ -131,6 +131,11 @@ const INTRODUCERS: &[&str] = &[
 fn is_adverb(w: &str) -> bool {
     w.ends_with("ly")
         || matches!(w, "also" | "therefore" | "again" | "further" | "once" | "thus" | "hence" | "hereby" | "both" | "all" | "too" | "still" | "indeed" | "equally" | "," | "(" | ")" | "once again" | "especially" | "particularly" | "first" | "firstly" | "secondly" | "lastly" | "finally")
+}
+
+/// The word before the `n`th.
+fn prev_word<'t>(ws: &[Word<'t>], n: usize) -> Option<&'t str> {
+    n.checked_sub(1).map(|p| ws[p].text)
 }
 
 /// Whether a verb cue stands where a verb does: right after its subject,
@@ -178,11 +183,29 @@ fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     if matches!(w.text, ";" | ":") {
         return true;
     }
+    // "We share the concern of ...": sharing another's act performs it.
+    if matches!(w.text, "the" | "this") && k >= 2 && matches!(ws[k - 2].text, "share" | "shares" | "sharing") {
+        return verb_performed(text, &ws[..k - 2], cue, mentions, speaker);
+    }
     if INTRODUCERS.contains(&w.text.to_lowercase().as_str()) {
         return verb_performed(text, &ws[..k], cue, mentions, speaker);
     }
+    // The recipient may stand between the introducing verb and the noun:
+    // "to extend to you, Sir, on behalf of my delegation, sincere
+    // congratulations". Only a verb that gives (not "are", "is") reaches
+    // over such a phrase.
+    let reach = ws[..k].iter().rev().take(MAX_WORDS).take_while(|x| !matches!(x.text, ";" | ":")).position(|x| GIVING.contains(&x.text.to_lowercase().as_str()));
+    if let Some(back) = reach {
+        let at = k - 1 - back;
+        return verb_performed(text, &ws[..=at], cue, mentions, speaker);
+    }
     false
 }
+
+/// Introducing verbs that hand something over, whose recipient may come
+/// before the noun they introduce ("extend to the people of Haiti our
+/// sympathy").
+const GIVING: &[&str] = &["express", "expresses", "expressing", "offer", "offers", "extend", "extends", "extending", "convey", "conveys", "conveying", "address", "addresses", "renew", "renews", "reiterate", "reiterates"];
 
 /// A verb cue is the speaker's when the subject found walking back from it
 /// is the speaker and nothing on the way makes it hypothetical, negated or
@@ -200,6 +223,10 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             break;
         }
         if matches!(t, "(" | ")" | "\"" | "\u{201c}" | "\u{201d}") {
+            continue;
+        }
+        // A vocative ("Allow me, Sir, to", "Mr. President,") is no subject.
+        if matches!(t, "Sir" | "Madam" | "Excellency" | "Mr" | "Madame") || t == "President" && matches!(prev_word(ws, n), Some("Mr" | "Madam" | "Madame")) {
             continue;
         }
         seen += 1;
@@ -247,6 +274,16 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             "must" | "need" | "needs" if !matches!(cue.kind, ActKind::Thank | ActKind::Congratulate | ActKind::Condole) => return false,
             "have" | "has" if after == Some("to") => return false,
             _ => {}
+        }
+        // "I consider it necessary to call on": "it" is no other actor.
+        if lower == "it" && matches!(prev, Some("consider" | "find" | "deem" | "think" | "believe" | "feel" | "regard")) {
+            after = Some(t);
+            continue;
+        }
+        // "I join others in thanking": the speaker acts with the others.
+        if lower == "others" && matches!(prev, Some("join" | "joins" | "joining")) {
+            after = Some(t);
+            continue;
         }
         if OTHERS.contains(&lower.as_str()) && !(lower == "that" && after.is_some_and(|a| a == "we" || a == "I")) {
             return false;

@@ -21,9 +21,16 @@ pub enum Form {
     /// possessive or subject before it, or a verbless sentence opener
     /// ("Sincere appreciation to the Chinese presidency").
     Noun,
-    /// "X is deeply concerning to us": the speaker is the one affected and
-    /// the object comes before the cue.
+    /// "X is deeply concerning to us", "X deserves our appreciation", "X
+    /// must be condemned": the speaker is plainly the one who acts, and the
+    /// object comes before the cue.
     Affects,
+    /// "It is encouraging that ...", "it is worrying that ...": the speaker
+    /// acts without a subject, on what follows.
+    Impersonal,
+    /// "Let us work together": a call on everyone, the speaker included,
+    /// with no addressee of its own.
+    Hortative,
 }
 
 /// One cue found in the text.
@@ -46,30 +53,43 @@ pub struct Cue {
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?-u:\b)(?:",
-        // thank
-        r"(?P<thank>[Tt]hank(?:s|ing)?(?: you)?|[Cc]ommend(?:s|ing)?|[Ss]alute(?:s)?|[Pp]ay(?:s|ing)? (?:a )?(?:special |warm |sincere |heartfelt |high )?(?:tribute|homage) to)",
+        // thank: the verbs, and paying tribute or homage
+        r"(?P<thank>[Tt]hank(?:s|ing)?(?: you)?|[Cc]ommend(?:s|ing)?|[Ss]alute(?:s)?|[Pp]raise(?:s)?|[Pp]ay(?:s|ing)? (?:a |my |our |its |their )?(?:\w+ ){0,2}(?:tribute|homage)(?: to)?)",
         r"|(?P<thankn>gratitude|[Aa]ppreciation|[Gg]rateful|[Tt]hanks to)",
         r"|(?P<thankv>[Aa]ppreciate(?:s)?)",
+        // "X deserves our appreciation": the speaker thanks what comes before
+        r"|(?P<thankx>deserves? (?:our |the |all our |my )?(?:\w+ )?(?:appreciation|gratitude|thanks|praise|commendation|admiration))",
         // congratulate
         r"|(?P<congr>[Cc]ongratulat(?:e|es|ing)|[Ff]elicitat(?:e|es))",
         r"|(?P<congrn>[Cc]ongratulations|[Ff]elicitations)",
-        // welcome
-        r"|(?P<welcome>[Ww]elcom(?:e|es|ing)|[Aa]pplaud(?:s)?|[Hh]ail(?:s)?|note(?:s)? with (?:great |deep |particular )?(?:satisfaction|appreciation|pleasure))",
-        r"|(?P<welcomea>(?:pleased|glad|delighted|happy|heartened|gratified|encouraged)(?: (?:by|with|at|that|to see|to note|to learn))?)",
-        // condemn
+        r"|(?P<congrx>deserves? (?:our |the |all our |my )?(?:\w+ )?congratulations)",
+        // welcome: the verbs, taking note with satisfaction (the UN's own
+        // form), being pleased, "a welcome development", "it is encouraging"
+        r"|(?P<welcome>[Ww]elcom(?:e|es|ing)|[Aa]pplaud(?:s)?|[Hh]ail(?:s)?|[Rr]ejoice(?:s)? (?:at|in|over|that)|(?:note|notes|take note|takes note) with (?:great |deep |particular |much )?(?:satisfaction|appreciation|pleasure))",
+        r"|(?P<welcomea>(?:pleased|glad|delighted|happy|heartened|gratified|encouraged|satisfied)(?: (?:by|with|at|that|to see|to note|to learn))?)",
+        r"|(?P<welcomex>(?:is|are|was) (?:a |an )?(?:most |very |particularly )?welcome (?:development|step|news|sign|move|initiative|progress|decision|change|addition))",
+        r"|(?P<welcomei>[Ii]t is (?:\w+ )?(?:encouraging|heartening|gratifying|reassuring) (?:that|to))",
+        // condemn: the verbs, and the passive "must be condemned"
         r"|(?P<condemn>[Cc]ondemn(?:s|ing)?|[Dd]eplore(?:s)?|[Dd]enounce(?:s)?|[Rr]eject(?:s)?)",
         r"|(?P<condemnn>condemnation)",
+        r"|(?P<condemnx>(?:must|should|ought to|deserves? to|is to|are to) be (?:\w+ )?(?:condemned|deplored|denounced)|deserves? (?:our |the )?(?:\w+ )?condemnation)",
         // condole
         r"|(?P<condole>[Cc]ondolences?|[Ss]ympath(?:y|ies)|solidarity with)",
         // call
         r"|(?P<callfor>call(?:s)? for|appeal(?:s)? for)",
-        r"|(?P<call>call(?:s)?(?: (?:on|upon))?|[Uu]rge(?:s)?|[Dd]emand(?:s)?|appeal(?:s)? to|[Ee]ncourage(?:s)?|[Ii]nvite(?:s)?|[Ee]xhort(?:s)?)",
-        // support
-        r"|(?P<support>[Ss]upport(?:s|ing)?|[Ee]ndorse(?:s)?|back(?:s)?|stand(?:s)? (?:with|by)|[Cc]o-?sponsor(?:s)?|align(?:s)? (?:itself |ourselves |myself )?with|associate(?:s)? (?:itself|ourselves|myself) with)",
-        // concern
+        r"|(?P<call>call(?:s)?(?: (?:on|upon))?|[Uu]rge(?:s)?|[Dd]emand(?:s)?|appeal(?:s)? to|[Ee]ncourage(?:s)?|[Ii]nvite(?:s)?|[Ee]xhort(?:s)?|[Rr]equest(?:s)?)",
+        r"|(?P<callus>[Ll]et us (?:all |now |therefore |together |also |then |instead |here )?(?:work|join|act|strive|make|ensure|redouble|commit|build|stand|unite|seize|do|take|continue|move|give|renew|recommit|strengthen|find|spare|use|help|put|resolve|reaffirm|rededicate|pledge|promote|support|uphold|respect|embrace|address|focus|keep|bring|create|invest|engage|cooperate|co-operate|mobilize|mobilise|agree|fulfil|fulfill|implement|end|overcome|prevent|protect|reject|remain|show|turn|not))",
+        // support: the verbs, standing with, aligning with a statement,
+        // sharing a view
+        r"|(?P<support>[Ss]upport(?:s|ing)?|[Ee]ndorse(?:s)?|back(?:s)?|stand(?:s)? (?:(?:in |with )?(?:\w+ )?solidarity )?(?:with|by)|[Cc]o-?sponsor(?:s)?|align(?:s)? (?:itself |ourselves |myself )?with|associate(?:s)? (?:itself|ourselves|myself) with|share(?:s)? (?:fully )?(?:the |his |her |their |its |this |that )?(?:\w+ )?(?:view|views|position|assessment|conviction))",
+        // concern: the nouns and adjectives, regret (ACTS.md: regret of a
+        // situation is concern), noting with concern, and the impersonal
+        // forms ("a source of concern", "it is worrying that")
         r"|(?P<concernn>concerns?)",
         r"|(?P<concerna>concerned|alarmed|worried|troubled|disturbed|appalled|dismayed|perturbed|Alarmingly)",
-        r"|(?P<affects>(?:concerning|worrying|alarming|troubling|disturbing) to (?:us|me|my delegation|my country))",
+        r"|(?P<concernv>[Rr]egret(?:s)?|(?:note|notes|take note|takes note) with (?:great |deep |grave |serious |particular |much )?(?:concern|regret|alarm|dismay))",
+        r"|(?P<affects>(?:concerning|worrying|worrisome|alarming|troubling|disturbing) to (?:us|me|my delegation|my country|my Government)|(?:a |the )?(?:matter|source|cause|subject) of (?:\w+ )?concern|(?:cause|reason) for (?:\w+ )?concern|(?:is|are|remains|remain) (?:one )?of (?:great |grave |deep |serious |particular |major |growing |increasing |special )?concern)",
+        r"|(?P<concerni>[Ii]t is (?:\w+ )?(?:worrying|worrisome|alarming|disturbing|troubling|regrettable|deplorable|of concern|a matter of concern) (?:that|to))",
         r")(?-u:\b)",
     ))
     .expect("cue regex compiles")
@@ -85,30 +105,51 @@ pub fn find(text: &str) -> Vec<Cue> {
             (ActKind::Thank, Form::Verb)
         } else if group("thankn") {
             (ActKind::Thank, Form::Noun)
+        } else if group("thankx") {
+            (ActKind::Thank, Form::Affects)
         } else if group("congr") {
             (ActKind::Congratulate, Form::Verb)
         } else if group("congrn") {
             (ActKind::Congratulate, Form::Noun)
+        } else if group("congrx") {
+            (ActKind::Congratulate, Form::Affects)
         } else if group("welcome") {
             (ActKind::Welcome, Form::Verb)
         } else if group("welcomea") {
             (ActKind::Welcome, Form::Noun)
+        } else if group("welcomex") {
+            (ActKind::Welcome, Form::Affects)
+        } else if group("welcomei") {
+            (ActKind::Welcome, Form::Impersonal)
         } else if group("condemn") {
             (ActKind::Condemn, Form::Verb)
         } else if group("condemnn") {
             (ActKind::Condemn, Form::Noun)
+        } else if group("condemnx") {
+            (ActKind::Condemn, Form::Affects)
         } else if group("condole") {
             (ActKind::Condole, Form::Noun)
         } else if group("callfor") || group("call") {
             (ActKind::Call, Form::Verb)
+        } else if group("callus") {
+            (ActKind::Call, Form::Hortative)
         } else if group("support") {
             (ActKind::Support, Form::Verb)
         } else if group("concernn") || group("concerna") {
             (ActKind::Concern, Form::Noun)
+        } else if group("concernv") {
+            (ActKind::Concern, Form::Verb)
+        } else if group("concerni") {
+            (ActKind::Concern, Form::Impersonal)
         } else {
             (ActKind::Concern, Form::Affects)
         };
         let word = m.as_str();
+        // "pleased to extend our congratulations", "happy to join others":
+        // the pleasure frames the act that follows, and is none itself.
+        if group("welcomea") && !word.contains(' ') && text[m.end()..].starts_with(" to ") {
+            continue;
+        }
         // "thanks to the efforts of" gives a cause, not thanks.
         if word.eq_ignore_ascii_case("thanks to") {
             continue;
@@ -131,14 +172,31 @@ pub fn find(text: &str) -> Vec<Cue> {
                 continue;
             }
         }
-        // Nouns that double as verbs: "our support", "France's call for".
+        // Solidarity with victims is condolence; with a people or a cause,
+        // support ("we stand in firm solidarity with the people of Cuba").
+        let kind = if word.contains("solidarity") {
+            let around = &text[super::boundary(text, m.start().saturating_sub(120))..super::boundary(text, m.end() + 80)];
+            if mourns(around) { ActKind::Condole } else { ActKind::Support }
+        } else {
+            kind
+        };
+        // Nouns that double as verbs: "our support", "France's call for",
+        // "with regret".
         let form = match kind {
-            ActKind::Support | ActKind::Call if is_noun_use(text, m.start()) => Form::Noun,
+            ActKind::Support | ActKind::Call | ActKind::Concern if form == Form::Verb && is_noun_use(text, m.start()) => Form::Noun,
             _ => form,
         };
         out.push(Cue { start: m.start(), end: m.end(), kind, form, asks_for: group("callfor") });
     }
     out
+}
+
+/// Whether the words around "solidarity with" tell of those who suffered
+/// a loss, which makes the solidarity a condolence.
+fn mourns(after: &str) -> bool {
+    ["victim", "famil", "bereaved", "lost their lives", "affected", "injured", "survivors", "wounded", "killed", "mourn", "grief", "tragedy", "disaster"]
+        .iter()
+        .any(|w| after.contains(w))
 }
 
 /// Whether the word at `start` is used as a noun: after a determiner or a

@@ -172,31 +172,52 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
     // The last cue performed by the speaker, for verbs coordinated with it
     // ("let me congratulate X ... and to thank him").
     let mut last_performed: Option<usize> = None;
+    let mut last_kind: Option<ActKind> = None;
     for (n, c) in cues.iter().enumerate() {
         let (sent_start, sent_end) = sentences.around(c.start);
-        let coordinated = last_performed.is_some_and(|p: usize| p >= sent_start && coordinates(&text[p..c.start]));
+        // "we encourage the Government to pursue ... and encourage UNAMI to":
+        // the same verb again after "and" has the same subject.
+        let repeated = last_kind == Some(c.kind) && text[..c.start].trim_end().ends_with(" and");
+        let coordinated = last_performed.is_some_and(|p: usize| p >= sent_start && (coordinates(&text[p..c.start]) || repeated));
         if !coordinated && !agent::performed(text, sent_start, c, mentions, speaker) {
             continue;
         }
         last_performed = Some(c.end);
+        last_kind = Some(c.kind);
         let (start, end) = if c.form == cues::Form::Affects { (sent_start, c.start) } else { objects[n] };
         // "Thank you" alone closes a speech; thanking "you ... for" something
         // thanks the one presiding.
         if text[c.start..c.end].ends_with(" you") && !text[c.end..sent_end].trim_start_matches([',', ' ']).contains("for ") {
             continue;
         }
-        let mut targets = target::choose(text, (c.kind, c.start), (start, end), mentions, events, &is_self);
-        // "to thank him": whom the previous act of the sentence was for.
-        let object = text[start..end].trim_start();
-        if targets.is_empty() && (object.starts_with("him ") || object.starts_with("her ") || object.starts_with("them ")) {
-            if let Some(prev) = acts.iter().rev().find(|a| a.start == trim_span(text, sent_start, sent_end).0 && a.target != Target::None) {
-                targets.push(prev.target);
+        // "Let us ..." calls on everyone: no addressee of its own.
+        let mut targets = if c.form == cues::Form::Hortative {
+            Vec::new()
+        } else {
+            target::choose(text, (c.kind, c.start, c.asks_for), (start, end), mentions, events, &is_self)
+        };
+        // "to thank him", "extends to these delegations its felicitations":
+        // whom the previous act of the sentence was for.
+        let (s, e) = trim_span(text, sent_start, sent_end);
+        if targets.is_empty() && refers_back(&text[sent_start.max(last_cue_end(&cues, n, sent_start))..end]) {
+            let prev: Vec<Target> = acts.iter().filter(|a| a.start == s && a.target != Target::None).map(|a| a.target).collect();
+            let last_kind = acts.iter().rev().find(|a| a.start == s && a.target != Target::None).map(|a| a.kind);
+            targets.extend(acts.iter().filter(|a| a.start == s && Some(a.kind) == last_kind).map(|a| a.target).filter(|t| prev.contains(t)));
+        }
+        // "Palestine is at the heart of our policy, and we will continue to
+        // support it": "it" is the entity the sentence opens on.
+        if targets.is_empty() && c.form != cues::Form::Hortative && starts_with_word(text[start..end].trim_start(), &["it", "them"]) {
+            let first = mentions.partition_point(|m| m.start < sent_start);
+            if let Some((i, m)) = mentions.iter().enumerate().skip(first).next() {
+                let opener = text[sent_start..m.start.min(sent_end)].split_whitespace().count() <= 1;
+                if opener && matches!(m.kind, EntityKind::State | EntityKind::Organisation) && !is_self(m) {
+                    targets.push(Target::Mention(i));
+                }
             }
         }
         if targets.is_empty() {
             targets.push(Target::None);
         }
-        let (s, e) = trim_span(text, sent_start, sent_end);
         for t in targets {
             let act = Act { kind: c.kind, target: t, start: s, end: e };
             if !acts.contains(&act) {
@@ -205,6 +226,26 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         }
     }
     acts
+}
+
+/// Where the cue before the `n`th ends, if it is in the same sentence.
+fn last_cue_end(cues: &[cues::Cue], n: usize, sent_start: usize) -> usize {
+    n.checked_sub(1).map(|p| cues[p].end).filter(|&e| e >= sent_start).unwrap_or(sent_start)
+}
+
+/// Whether a span names those an earlier act of its sentence was for:
+/// "him", "them", "these delegations".
+fn refers_back(span: &str) -> bool {
+    let ws: Vec<&str> = span.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "him" | "her" | "them")
+            || matches!(*w, "these" | "those") && ws.get(i + 1).is_some_and(|n| matches!(*n, "delegations" | "countries" | "States" | "nations" | "Members" | "Governments" | "peoples"))
+    })
+}
+
+/// Whether `s` opens on one of `words` as a whole word.
+fn starts_with_word(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.strip_prefix(w).is_some_and(|rest| rest.starts_with([' ', ',', '.', ';']) || rest.is_empty()))
 }
 
 /// The char boundary at or before byte `i` (at most the text's length), for

@@ -40,7 +40,9 @@ const BLOCKED: &[&str] = &[
 
 /// Prepositions a cue takes before its object ("condolences to",
 /// "concerned about", "support for"), dropped before the object is read.
-const LEADING: &[&str] = &["to", "for", "with", "on", "at", "by", "over", "about", "regarding", "upon"];
+/// "that" opens a clause whose subject is the object ("we demand that
+/// Palestine be admitted", "we are pleased that the Group adopted").
+const LEADING: &[&str] = &["to", "for", "with", "on", "at", "by", "over", "about", "regarding", "upon", "that"];
 
 /// Longest head of an object in words ("the implementation of the strategy
 /// adopted by the Intergovernmental Authority on Development").
@@ -60,18 +62,59 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 /// heads it: determiners, adjectives, titles, "of" and "by" chains.
 fn head_gap(gap: &str) -> bool {
     let mut n = 0;
-    for w in words(gap) {
+    let ws: Vec<&str> = words(gap).collect();
+    // Admission into the Organization is transparent: "the entry into the
+    // United Nations of Bahrain" welcomes Bahrain (ACTS.md: welcoming a
+    // new Member targets the state).
+    let admission = ws.iter().any(|w| matches!(*w, "admission" | "entry" | "accession" | "admittance" | "membership"));
+    for (i, w) in ws.iter().enumerate() {
         n += 1;
-        if n > MAX_HEAD_WORDS || BLOCKED.contains(&w) {
+        // "our colleagues from China", "our friends from Kuwait".
+        let from_colleagues = *w == "from" && i > 0 && matches!(ws[i - 1], "colleague" | "colleagues" | "friend" | "friends" | "counterpart" | "counterparts" | "partners");
+        let into_un = admission && matches!(*w, "into" | "to" | "in") && ws.get(i + 1..i + 3).is_some_and(|x| x.contains(&"United") || x.contains(&"Organization"));
+        if n > MAX_HEAD_WORDS || BLOCKED.contains(w) && !into_un && !from_colleagues {
             return false;
         }
     }
     !gap.contains([';', ':'])
 }
 
+/// Whether `gap` is an office held by the person who follows it:
+/// "Under-Secretary-General for Humanitarian Affairs and Emergency Relief
+/// Coordinator", "the Secretary-General and his Envoy on Youth, Ms.".
+fn office_gap(gap: &str) -> bool {
+    let mut n = 0;
+    let all = words(gap).all(|w| {
+        n += 1;
+        w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "the" | "his" | "her" | "their" | "our" | "my" | "and" | "of" | "on" | "for" | "to" | "a")
+    });
+    all && n <= MAX_HEAD_WORDS + 2 && !gap.contains([';', ':'])
+}
+
+/// Whether `gap` ends in an admission into what follows ("the recent
+/// entry into the", "the admission to").
+fn admitted_into(gap: &str) -> bool {
+    let ws: Vec<&str> = words(gap).collect();
+    let tail: Vec<&str> = ws.iter().rev().take(3).copied().collect();
+    let into = matches!(tail.as_slice(), ["the", "into" | "to" | "in", ..] | ["into" | "to" | "in", ..]);
+    into && ws.iter().any(|w| matches!(*w, "admission" | "entry" | "accession" | "admittance" | "membership"))
+}
+
+/// Whether `gap` singles out who follows among those named before it:
+/// "the parties, in particular the Houthis", "all States, especially".
+fn singles_out(gap: &str) -> bool {
+    let g = gap.trim_end();
+    let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
+    [", in particular", ", particularly", ", especially", ", notably", ", including", " in particular"]
+        .iter()
+        .find_map(|p| g.strip_suffix(p))
+        .is_some_and(|before| !before.contains([';', ':']) && words(before).count() <= MAX_HEAD_WORDS)
+}
+
 /// Whether `gap` only joins two items of a list ("Australia, Argentina,
 /// the Republic of Korea", "Houthis as well as the Yemeni Government").
 fn list_gap(gap: &str) -> bool {
+    let gap = &gap.replace("in particular", "");
     let g: Vec<&str> = words(gap).filter(|w| !matches!(*w, "the" | "and" | "or" | "as" | "well" | "also" | "of" | "both" | "including" | "especially" | "particularly" | "notably")).collect();
     g.is_empty() && gap.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-' | '/' | '\'' | '\u{2019}'))
 }
@@ -165,6 +208,11 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
         if m.start < anchor {
             continue; // nested in the previous one ("resolution 2140" in a Committee's name)
         }
+        // "the entry into the United Nations of Bahrain": the Organization
+        // is where the new Member enters, not what is welcomed.
+        if last.is_none() && m.kind == EntityKind::Organisation && admitted_into(&text[start..m.start]) {
+            continue;
+        }
         let keep = match last {
             // Listed, or listed with a title ("Nakamitsu and Ambassador
             // Zlauvinen"): as the previous one.
@@ -173,9 +221,18 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
                 let gap = &text[prev_end..m.start];
                 after_and(gap).is_some_and(head_gap) || (out.is_empty() && head_gap(&text[start..m.start]))
             }
-            None => head_gap(&text[start..m.start]),
+            None => {
+                let gap = &text[start..m.start];
+                head_gap(gap) || singles_out(gap) || m.kind == EntityKind::Person && office_gap(gap)
+            }
         };
-        let keep = keep && !is_self(m) && !(m.kind == EntityKind::Organisation && office_of(&text[anchor.max(start)..m.start]));
+        // "Mr. Peter Thomson of Fiji": the state is the person's, not a
+        // second target.
+        let affiliation = i > 0 && mentions[i - 1].kind == EntityKind::Person && mentions[i - 1].end <= m.start && {
+            let gap = text[mentions[i - 1].end..m.start].trim();
+            gap == "of" || gap == ", of" || gap == "of the"
+        };
+        let keep = keep && !affiliation && !is_self(m) && !(m.kind == EntityKind::Organisation && office_of(&text[anchor.max(start)..m.start]));
         if keep {
             out.push(i);
         }
@@ -215,7 +272,7 @@ fn attacks_referred(text: &str, events: &[Event], cue_start: usize, start: usize
 /// `object`, a byte span.
 pub fn choose(
     text: &str,
-    (kind, cue_start): (ActKind, usize),
+    (kind, cue_start, asks_for): (ActKind, usize, bool),
     (start, end): (usize, usize),
     mentions: &[Mention],
     events: &[Event],
@@ -242,12 +299,7 @@ pub fn choose(
             // What the concern is about ends where a relative clause starts
             // ("... in the north of the country, which can pose a threat to
             // the States of Central Asia").
-            let mut stop = super::boundary(text, end.min(start + CONCERN_WINDOW));
-            for cut in [", which", " which ", ", who", "; "] {
-                if let Some(i) = text[start..stop].find(cut) {
-                    stop = start + i;
-                }
-            }
+            let stop = clause_end(text, start, super::boundary(text, end.min(start + CONCERN_WINDOW)));
             candidates(mentions, start, stop)
                 .filter(|(_, m)| matches!(m.kind, EntityKind::State | EntityKind::Organisation | EntityKind::Place) && !is_self(m))
                 .map(|(i, _)| Target::Mention(i))
@@ -264,8 +316,52 @@ pub fn choose(
                 .map(|(i, _)| vec![Target::Mention(i)])
                 .unwrap_or_default()
         }
-        _ => heads(text, mentions, start, end, is_self).into_iter().map(Target::Mention).collect(),
+        _ => {
+            let found = heads(text, mentions, start, end, is_self);
+            if !found.is_empty() {
+                return found.into_iter().map(Target::Mention).collect();
+            }
+            fallback(text, kind, asks_for, (start, end), mentions, is_self).into_iter().map(Target::Mention).collect()
+        }
     }
+}
+
+/// Targets of an object no entity heads, where the kind of act says what
+/// else it is about: a call for something concerns the states and bodies
+/// named in it ("calls for the lifting of the embargo on Cuba", ACTS.md);
+/// a condolence on a disaster goes to the places it struck ("those
+/// affected by the earthquake in Mexico"); a welcome or support of a
+/// report goes to the document cited ("the proposals in the report
+/// (A/75/982)").
+fn fallback(text: &str, kind: ActKind, asks_for: bool, (start, end): (usize, usize), mentions: &[Mention], is_self: &dyn Fn(&Mention) -> bool) -> Vec<usize> {
+    let stop = clause_end(text, start, super::boundary(text, end.min(start + CONCERN_WINDOW)));
+    let object = &text[start..stop];
+    let wanted: &[EntityKind] = match kind {
+        ActKind::Call if asks_for => &[EntityKind::State, EntityKind::Organisation],
+        ActKind::Condole if has_any(object, DISASTERS) => &[EntityKind::State, EntityKind::Place],
+        ActKind::Welcome | ActKind::Support => &[EntityKind::Document],
+        _ => &[],
+    };
+    candidates(mentions, start, stop).filter(|(_, m)| wanted.contains(&m.kind) && !is_self(m)).map(|(i, _)| i).collect()
+}
+
+/// Words that tell of a disaster or of those it struck.
+const DISASTERS: &[&str] = &["affected", "struck", "earthquake", "hurricane", "hurricanes", "flood", "floods", "flooding", "cyclone", "typhoon", "tsunami", "disaster", "disasters", "storm", "storms", "wildfires", "landslide"];
+
+fn has_any(s: &str, list: &[&str]) -> bool {
+    words(s).any(|w| list.contains(&w))
+}
+
+/// Where the clause of an object ends: before a relative clause or a
+/// semicolon ("the embargo on Cuba, which is contrary to ...").
+fn clause_end(text: &str, start: usize, stop: usize) -> usize {
+    let mut stop = stop;
+    for cut in [", which", " which ", ", who", "; "] {
+        if let Some(i) = text[start..stop].find(cut) {
+            stop = start + i;
+        }
+    }
+    stop
 }
 
 /// Whether the cue at `at` aligns the speaker with a statement.
