@@ -36,6 +36,9 @@ const OTHERS: &[&str] = &[
 /// the speaker's side.
 const SELF_NOUNS: &[&str] = &["delegation", "Government", "government", "country", "nation", "Mission", "authorities", "people", "President", "Minister", "State"];
 
+/// Forms of government a state names itself by ("The Kingdom supports").
+const STATE_FORMS: &[&str] = &["Kingdom", "Republic", "Principality", "Sultanate", "Emirate", "Federation", "Confederation", "Commonwealth"];
+
 /// A word of the clause before a cue, with its place in the text.
 struct Word<'t> {
     text: &'t str,
@@ -113,9 +116,14 @@ fn is_modifier(w: &str) -> bool {
                 | "serious" | "particular" | "special" | "continued" | "unwavering" | "firm" | "steadfast" | "utmost"
                 | "high" | "also" | "again" | "once" | "therefore" | "further" | "its" | "their" | "all" | "both" | "genuine"
                 | "renewed" | "complete" | "total" | "unequivocal" | "unreserved" | "so" | "too" | "still" | "thus" | "hence"
-                | "keen" | "real" | "utter" | "outright" | "hearty" | "and" | "indeed"
+                | "keen" | "real" | "utter" | "outright" | "hearty" | "and" | "indeed" | "much" | "more" | "a" | "an"
+                | "warmest" | "fitting" | "well-deserved" | "deserved" | "cordial" | "fraternal" | "brotherly"
         )
 }
+
+/// Nouns whose "of" introduces the act they carry: "special words of
+/// appreciation", "an expression of our gratitude".
+const CARRIERS: &[&str] = &["words", "word", "expression", "expressions", "message", "messages", "sentiments", "feelings", "token", "note", "mark"];
 
 /// Verbs that put a noun cue in the speaker's mouth ("we express concern",
 /// "I offer our condolences") or link an adjective cue to its subject
@@ -124,13 +132,13 @@ const INTRODUCERS: &[&str] = &[
     "express", "expresses", "expressing", "offer", "offers", "extend", "extends", "convey", "conveys", "reiterate",
     "reiterates", "reaffirm", "reaffirms", "renew", "renews", "register", "registers", "voice", "voices", "place",
     "record", "add", "join", "joins", "are", "is", "am", "remain", "remains", "feel", "feels", "become", "be",
-    "share", "shares", "have", "has", "state", "emphasize", "underline", "stress",
+    "share", "shares", "have", "has", "state", "emphasize", "underline", "stress", "pledge", "pledges",
 ];
 
 /// Adverbs that may stand between a verb cue and its subject or auxiliary.
 fn is_adverb(w: &str) -> bool {
     w.ends_with("ly")
-        || matches!(w, "also" | "therefore" | "again" | "further" | "once" | "thus" | "hence" | "hereby" | "both" | "all" | "too" | "still" | "indeed" | "equally" | "," | "(" | ")" | "once again" | "especially" | "particularly" | "first" | "firstly" | "secondly" | "lastly" | "finally")
+        || matches!(w, "much" | "very" | "greatly" | "also" | "therefore" | "again" | "further" | "once" | "thus" | "hence" | "hereby" | "both" | "all" | "too" | "still" | "indeed" | "equally" | "," | "(" | ")" | "once again" | "especially" | "particularly" | "first" | "firstly" | "secondly" | "lastly" | "finally")
 }
 
 /// The word before the `n`th.
@@ -170,6 +178,14 @@ fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     while k > 0 && is_modifier(ws[k - 1].text) {
         k -= 1;
     }
+    // "Special words of appreciation are due to ...": the carrier noun
+    // stands for the act.
+    if k >= 2 && ws[k - 1].text == "of" && CARRIERS.contains(&ws[k - 2].text.to_lowercase().as_str()) {
+        k -= 2;
+        while k > 0 && is_modifier(ws[k - 1].text) {
+            k -= 1;
+        }
+    }
     let Some(w) = k.checked_sub(1).map(|i| &ws[i]) else { return true };
     if matches!(w.text, "our" | "Our" | "my" | "My") {
         return true;
@@ -190,12 +206,14 @@ fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     if INTRODUCERS.contains(&w.text.to_lowercase().as_str()) {
         return verb_performed(text, &ws[..k], cue, mentions, speaker);
     }
-    // The recipient may stand between the introducing verb and the noun:
+    // The recipient may stand between the introducing verb and a noun of
+    // what is handed over (thanks, congratulations, condolences, welcome):
     // "to extend to you, Sir, on behalf of my delegation, sincere
     // congratulations". Only a verb that gives (not "are", "is") reaches
     // over such a phrase.
     let reach = ws[..k].iter().rev().take(MAX_WORDS).take_while(|x| !matches!(x.text, ";" | ":")).position(|x| GIVING.contains(&x.text.to_lowercase().as_str()));
-    if let Some(back) = reach {
+    let handed = matches!(cue.kind, ActKind::Thank | ActKind::Congratulate | ActKind::Condole | ActKind::Welcome);
+    if let Some(back) = reach.filter(|_| handed) {
         let at = k - 1 - back;
         return verb_performed(text, &ws[..=at], cue, mentions, speaker);
     }
@@ -253,6 +271,16 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             "us" if matches!(prev, Some("Let" | "let")) => return true,
             _ => {}
         }
+        // "The Kingdom supports", "the Republic welcomes": a state speaking
+        // of itself by its form of government.
+        if STATE_FORMS.contains(&t) && matches!(prev, Some("The" | "the" | "My" | "my" | "Our" | "our")) {
+            return true;
+        }
+        // "It is a great pleasure to welcome", "it is my privilege to
+        // congratulate": the speaker's pleasure frames the act.
+        if lower == "it" && ws[n + 1..].iter().take(6).any(|x| matches!(x.text, "pleasure" | "privilege" | "honour" | "honor" | "duty")) {
+            return !conditional(prev);
+        }
         if SELF_NOUNS.contains(&t) {
             match prev {
                 Some("my" | "My" | "our" | "Our") => return true,
@@ -279,6 +307,15 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
         if lower == "it" && matches!(prev, Some("consider" | "find" | "deem" | "think" | "believe" | "feel" | "regard")) {
             after = Some(t);
             continue;
+        }
+        // "Rwanda joins with the nations that have preceded it in paying
+        // tribute": the subject of "join" performs the act.
+        if lower == "in" && after.is_none() {
+            if let Some(j) = ws[..n].iter().rposition(|x| matches!(x.text, "join" | "joins" | "joining")) {
+                if n - j <= MAX_WORDS && !ws[j..n].iter().any(|x| matches!(x.text, ";" | ":")) {
+                    return verb_performed(text, &ws[..=j], &Cue { form: Form::Noun, ..*cue }, mentions, speaker);
+                }
+            }
         }
         // "I join others in thanking": the speaker acts with the others.
         if lower == "others" && matches!(prev, Some("join" | "joins" | "joining")) {

@@ -55,7 +55,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:",
         // thank: the verbs, and paying tribute or homage
         r"(?P<thank>[Tt]hank(?:s|ing)?(?: you)?|[Cc]ommend(?:s|ing)?|[Ss]alute(?:s)?|[Pp]raise(?:s)?|[Pp]ay(?:s|ing)? (?:a |my |our |its |their )?(?:\w+ ){0,2}(?:tribute|homage)(?: to)?)",
-        r"|(?P<thankn>gratitude|[Aa]ppreciation|[Gg]rateful|[Tt]hanks to)",
+        r"|(?P<thankn>gratitude|[Aa]ppreciation|[Gg]rateful|[Tt]hankful|[Aa]ppreciative|commendation|[Tt]hanks to)",
         r"|(?P<thankv>[Aa]ppreciate(?:s)?)",
         // "X deserves our appreciation": the speaker thanks what comes before
         r"|(?P<thankx>deserves? (?:our |the |all our |my )?(?:\w+ )?(?:appreciation|gratitude|thanks|praise|commendation|admiration))",
@@ -88,8 +88,8 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<concernn>concerns?)",
         r"|(?P<concerna>concerned|alarmed|worried|troubled|disturbed|appalled|dismayed|perturbed|Alarmingly)",
         r"|(?P<concernv>[Rr]egret(?:s)?|(?:note|notes|take note|takes note) with (?:great |deep |grave |serious |particular |much )?(?:concern|regret|alarm|dismay))",
-        r"|(?P<affects>(?:concerning|worrying|worrisome|alarming|troubling|disturbing) to (?:us|me|my delegation|my country|my Government)|(?:a |the )?(?:matter|source|cause|subject) of (?:\w+ )?concern|(?:cause|reason) for (?:\w+ )?concern|(?:is|are|remains|remain) (?:one )?of (?:great |grave |deep |serious |particular |major |growing |increasing |special )?concern)",
-        r"|(?P<concerni>[Ii]t is (?:\w+ )?(?:worrying|worrisome|alarming|disturbing|troubling|regrettable|deplorable|of concern|a matter of concern) (?:that|to))",
+        r"|(?P<affects>(?:concerning|worrying|worrisome|alarming|troubling|disturbing) to (?:us|me|my delegation|my country|my Government)|(?:a |the )?(?:matter|source|cause|subject) (?:of|for) (?:\w+ )?concern|(?:cause|reason) for (?:\w+ )?concern|(?:is|are|remains|remain) (?:one )?of (?:great |grave |deep |serious |particular |major |growing |increasing |special )?concern)",
+        r"|(?P<concerni>[Ii]t is (?:\w+ )?(?:worrying|worrisome|alarming|disturbing|troubling|regrettable|deplorable|of concern|a matter of concern)(?: that| to|,))",
         r")(?-u:\b)",
     ))
     .expect("cue regex compiles")
@@ -150,6 +150,15 @@ pub fn find(text: &str) -> Vec<Cue> {
         if group("welcomea") && !word.contains(' ') && text[m.end()..].starts_with(" to ") {
             continue;
         }
+        // "the parties concerned", "as far as we are concerned": concerned
+        // as in "involved", no concern.
+        if word == "concerned" {
+            let before = &text[super::boundary(text, m.start().saturating_sub(60))..m.start()];
+            let prev = before.split_whitespace().next_back().unwrap_or("");
+            if INVOLVED.contains(&prev) || before.contains("as far as") || before.contains("As far as") || before.rsplit([',', '.']).next().is_some_and(|c| c.contains("where ") || c.contains("Where ")) {
+                continue;
+            }
+        }
         // "thanks to the efforts of" gives a cause, not thanks.
         if word.eq_ignore_ascii_case("thanks to") {
             continue;
@@ -183,13 +192,23 @@ pub fn find(text: &str) -> Vec<Cue> {
         // Nouns that double as verbs: "our support", "France's call for",
         // "with regret".
         let form = match kind {
-            ActKind::Support | ActKind::Call | ActKind::Concern if form == Form::Verb && is_noun_use(text, m.start()) => Form::Noun,
+            ActKind::Support | ActKind::Call | ActKind::Concern | ActKind::Welcome if form == Form::Verb && is_noun_use(text, m.start()) => Form::Noun,
+            // "our warm thanks", "special thanks to"
+            ActKind::Thank if word == "thanks" && is_noun_use(text, m.start()) => Form::Noun,
             _ => form,
         };
         out.push(Cue { start: m.start(), end: m.end(), kind, form, asks_for: group("callfor") });
     }
     out
 }
+
+/// Nouns that "concerned" follows as "involved" ("the parties concerned").
+const INVOLVED: &[&str] = &[
+    "parties", "party", "States", "State", "countries", "country", "Governments", "Government", "sides", "Powers", "Members", "all",
+    "those", "everyone", "organizations", "agencies", "communities", "individuals", "persons", "people", "peoples", "actors",
+    "stakeholders", "authorities", "nations", "delegations", "officials", "entities", "bodies", "institutions", "regions", "region",
+    "areas", "area", "Territories", "territories", "Territory", "Powers", "people", "others", "person",
+];
 
 /// Whether the words around "solidarity with" tell of those who suffered
 /// a loss, which makes the solidarity a condolence.
@@ -206,7 +225,7 @@ fn is_noun_use(text: &str, start: usize) -> bool {
     let prev = before.rsplit(|c: char| c.is_whitespace()).find(|w| !w.is_empty()).unwrap_or("");
     let prev_prev = before[..before.len() - prev.len()].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let det = |w: &str| {
-        matches!(w, "our" | "Our" | "my" | "My" | "its" | "their" | "the" | "The" | "a" | "A" | "his" | "her" | "full" | "strong" | "firm" | "unwavering" | "continued" | "steadfast" | "grave" | "deep" | "serious" | "great" | "this" | "that" | "in" | "of" | "for" | "with" | "without")
+        matches!(w, "our" | "Our" | "my" | "My" | "its" | "their" | "the" | "The" | "a" | "A" | "his" | "her" | "full" | "strong" | "firm" | "unwavering" | "continued" | "steadfast" | "grave" | "deep" | "serious" | "great" | "this" | "that" | "in" | "of" | "for" | "with" | "without" | "warm" | "warmest" | "special" | "sincere" | "heartfelt" | "cordial" | "hearty")
             || w.ends_with("'s")
             || w.ends_with('\u{2019}')
     };

@@ -44,6 +44,13 @@ const BLOCKED: &[&str] = &[
 /// Palestine be admitted", "we are pleased that the Group adopted").
 const LEADING: &[&str] = &["to", "for", "with", "on", "at", "by", "over", "about", "regarding", "upon", "that"];
 
+/// What links a noun cue to its recipient after it, dropped before the
+/// object is read.
+const PASSIVE_LINKS: &[&str] = &[
+    "is also extended to", "is extended to", "are also extended to", "are extended to", "goes to", "go to", "goes out to",
+    "go out to", "are due to", "is due to", "are also due to", "is also due to", "goes also to", "also goes to",
+];
+
 /// Longest head of an object in words ("the implementation of the strategy
 /// adopted by the Intergovernmental Authority on Development").
 const MAX_HEAD_WORDS: usize = 12;
@@ -168,6 +175,16 @@ fn skip_leading(text: &str, start: usize, end: usize) -> usize {
     let s = &text[start..end];
     let trimmed = s.trim_start();
     let lead = s.len() - trimmed.len();
+    // A noun cue's passive link to its recipient: "a warm welcome is
+    // extended to", "our appreciation goes to", "words of appreciation
+    // are due to".
+    for p in PASSIVE_LINKS {
+        if let Some(rest) = trimmed.strip_prefix(p) {
+            if rest.starts_with(' ') {
+                return start + lead + p.len();
+            }
+        }
+    }
     for p in LEADING {
         if let Some(rest) = trimmed.strip_prefix(p) {
             if rest.starts_with(' ') {
