@@ -178,7 +178,7 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         // "we encourage the Government to pursue ... and encourage UNAMI to":
         // the same verb again after "and" has the same subject.
         let repeated = last_kind == Some(c.kind) && text[..c.start].trim_end().ends_with(" and");
-        let coordinated = last_performed.is_some_and(|p: usize| p >= sent_start && (coordinates(&text[p..c.start]) || repeated));
+        let coordinated = last_performed.is_some_and(|p: usize| p >= sent_start && (coordinates(&text[p..c.start]) || repeated || gives_after_and(&text[p..c.start])));
         if !coordinated && !agent::performed(text, sent_start, c, mentions, speaker) {
             continue;
         }
@@ -204,6 +204,14 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
             let last_kind = acts.iter().rev().find(|a| a.start == s && a.target != Target::None).map(|a| a.kind);
             targets.extend(acts.iter().filter(|a| a.start == s && Some(a.kind) == last_kind).map(|a| a.target).filter(|t| prev.contains(t)));
         }
+        // "We commend his role": whom the last act, in this sentence or the
+        // one before, was for, when it was a person.
+        if targets.is_empty() && starts_with_word(text[start..end].trim_start(), &["his", "her"]) {
+            let back = boundary(text, sent_start.saturating_sub(PRONOUN_REACH));
+            if let Some(a) = acts.iter().rev().take_while(|a| a.start >= back).find(|a| matches!(a.target, Target::Mention(i) if mentions[i].kind == EntityKind::Person)) {
+                targets.push(a.target);
+            }
+        }
         // "Palestine is at the heart of our policy, and we will continue to
         // support it": "it" is the entity the sentence opens on.
         if targets.is_empty() && c.form != cues::Form::Hortative && starts_with_word(text[start..end].trim_start(), &["it", "them"]) {
@@ -226,6 +234,20 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         }
     }
     acts
+}
+
+/// How far back, in bytes, "his" or "her" may refer to a person an act was
+/// for (about a sentence or two).
+const PRONOUN_REACH: usize = 400;
+
+/// Whether `gap` ends in "and" and a verb that hands something over, which
+/// shares the subject of the act before it ("welcomes ... and extends to
+/// these delegations its felicitations").
+fn gives_after_and(gap: &str) -> bool {
+    gap.rfind(" and ").is_some_and(|i| {
+        let first = gap[i + 5..].split_whitespace().next().unwrap_or("");
+        matches!(first, "extend" | "extends" | "express" | "expresses" | "offer" | "offers" | "convey" | "conveys" | "pay" | "pays")
+    })
 }
 
 /// Where the cue before the `n`th ends, if it is in the same sentence.
