@@ -108,14 +108,13 @@ fn admitted_into(gap: &str) -> bool {
 }
 
 /// Whether `gap` singles out who follows among those named before it:
-/// "the parties, in particular the Houthis", "all States, especially".
+/// "the parties, in particular the Houthis", "all States, especially the
+/// Government of".
 fn singles_out(gap: &str) -> bool {
-    let g = gap.trim_end();
-    let g = g.strip_suffix("the").map(str::trim_end).unwrap_or(g);
-    [", in particular", ", particularly", ", especially", ", notably", ", including", " in particular"]
+    [", in particular ", ", particularly ", ", especially ", ", notably ", ", including ", " in particular "]
         .iter()
-        .find_map(|p| g.strip_suffix(p))
-        .is_some_and(|before| !before.contains([';', ':']) && words(before).count() <= MAX_HEAD_WORDS)
+        .filter_map(|p| gap.rfind(p).map(|i| (&gap[..i], &gap[i + p.len()..])))
+        .any(|(before, after)| !before.contains([';', ':']) && words(before).count() <= MAX_HEAD_WORDS && head_gap(after))
 }
 
 /// Whether `gap` only joins two items of a list ("Australia, Argentina,

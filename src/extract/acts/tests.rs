@@ -133,3 +133,53 @@ fn acts_throughput() {
     let mb = bytes as f64 / 1e6;
     println!("extraction with acts: {mb:.2} MB in {all:.2} s ({:.1} MB/s); acts alone: {acts:.2} s ({:.1} MB/s, {:.0}% of extraction), {n} acts", mb / all, mb / acts, 100.0 * acts / all);
 }
+
+#[test]
+fn the_uns_own_forms_perform_acts() {
+    // Passive and impersonal forms whose performer is plainly the speaker.
+    assert_eq!(acts("Such acts of terror must be condemned in the strongest terms.", "KAZ"), [("condemn", "-".to_owned())]);
+    assert_eq!(acts("It is encouraging that the parties have resumed their talks.", "KAZ"), [("welcome", "-".to_owned())]);
+    assert_eq!(acts("It is worrying that violence continues unabated.", "KAZ"), [("concern", "-".to_owned())]);
+    assert_eq!(acts("The fate of the refugees is a source of grave concern.", "KAZ"), [("concern", "-".to_owned())]);
+    let a = acts("Mexico deserves our appreciation for its leadership.", "KAZ");
+    assert_eq!(a, [("thank", "MEX".to_owned())]);
+    assert_eq!(acts("We note with satisfaction the progress achieved so far.", "KAZ"), [("welcome", "-".to_owned())]);
+    assert_eq!(acts("My delegation regrets that the talks have stalled.", "KAZ"), [("concern", "-".to_owned())]);
+    assert_eq!(acts("Let us work together for a better future.", "KAZ"), [("call", "-".to_owned())]);
+    // Solidarity with a people is support; with victims, condolence.
+    assert_eq!(acts("We stand in solidarity with the people of Cuba.", "VNM"), [("support", "CUB".to_owned())]);
+    assert_eq!(acts("We express our solidarity with the victims of the floods in Pakistan.", "VNM")[0].0, "condole");
+    // Frames that are no act of their own.
+    assert!(acts("The parties concerned must show restraint.", "KAZ").is_empty());
+    assert_eq!(acts("I am pleased to extend to you, Sir, on behalf of my delegation, sincere congratulations on your election.", "LBR"), [("congratulate", "-".to_owned())]);
+}
+
+#[test]
+fn subjects_the_speaker_stands_for() {
+    assert_eq!(acts("The Kingdom supports the efforts of Egypt.", "SAU"), [("support", "EGY".to_owned())]);
+    assert_eq!(acts("I join others in thanking Belgium for convening this meeting.", "GBR"), [("thank", "BEL".to_owned())]);
+    assert_eq!(acts("Rwanda joins with the nations that have spoken before it in paying tribute to Ghana.", "RWA"), [("thank", "GHA".to_owned())]);
+    assert_eq!(acts("It is a great pleasure to welcome Vanuatu to this Assembly.", "FJI"), [("welcome", "VUT".to_owned())]);
+    assert_eq!(acts("A warm welcome is also extended to Tonga.", "FJI"), [("welcome", "TON".to_owned())]);
+}
+
+#[test]
+fn targets_of_lists_offices_and_references() {
+    // "in particular" singles out an addressee.
+    let a = acts("We call on all parties, in particular the Government of Mali, to respect the ceasefire.", "FRA");
+    assert!(has(&a, "call", "MLI"), "{a:?}");
+    // A person's state is no second target.
+    let a = acts("I thank Mr. Peter Thomson of Fiji for his stewardship.", "IDN");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert!(a[0].1.contains("thomson"), "{a:?}");
+    // New Members are welcomed, and "these delegations" refers back to them.
+    let a = acts("The Liberian delegation welcomes the entry into the United Nations of Bahrain, Bhutan and Qatar and extends to these delegations its sincere felicitations.", "LBR");
+    for code in ["BHR", "BTN", "QAT"] {
+        assert!(has(&a, "welcome", code) && has(&a, "congratulate", code), "{code}: {a:?}");
+    }
+    // A call for something about a state targets the state.
+    assert_eq!(acts("We call for the lifting of the embargo on Cuba, which harms its people.", "VNM"), [("call", "CUB".to_owned())]);
+    // Colleagues from a state are the state.
+    let a = acts("I thank our colleagues from China and the Dominican Republic for their stewardship.", "RUS");
+    assert!(has(&a, "thank", "CHN") && has(&a, "thank", "DOM"), "{a:?}");
+}
