@@ -459,23 +459,63 @@ fn group<'t>(g: &Gazetteer, text: &'t str, candidates: &[Candidate]) -> Persons<
     Persons { clusters, by_family, of_candidate, redirect }
 }
 
-/// Bare family names after a person's first mention, each with its cluster.
+/// Later mentions of persons already named, by family name alone ("Ms.
+/// Rosine Sori-Coulibaly ... Sori-Coulibaly"), where no other candidate
+/// stands.
+///
+/// Every family name is found in one pass of one automaton, so that a
+/// speech listing thousands of people costs linear time. Where two family
+/// names claim overlapping spans ("Sori" and "Sori-Coulibaly"), a total
+/// order decides, never the order of a hash map: the longest, then the
+/// earliest, then the first family name in byte order.
 fn back_references(text: &str, persons: &Persons<'_>, candidates: &[Candidate]) -> Vec<(Candidate, usize)> {
+    let mut families: Vec<(&str, usize)> = persons
+        .by_family
+        .iter()
+        .map(|(&f, &k)| (f, k))
+        .filter(|(f, _)| f.chars().count() >= 2 && !COMMON_WORDS.contains(f))
+        .collect();
+    families.sort_unstable();
+    if families.is_empty() {
+        return Vec::new();
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(families.iter().map(|(f, _)| f)) else { return Vec::new() };
+    // Candidates sorted by start, with the furthest end up to each: a span
+    // overlaps one iff a candidate starting before its end reaches past
+    // its start.
+    let mut spans: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
+    spans.sort_unstable();
+    let reach: Vec<usize> = spans.iter().scan(0, |max, &(_, e)| {
+        *max = (*max).max(e);
+        Some(*max)
+    }).collect();
+    let taken = |s: usize, e: usize| {
+        let n = spans.partition_point(|&(start, _)| start < e);
+        n > 0 && reach[n - 1] > s
+    };
+    let mut found: Vec<(usize, usize, usize)> = automaton
+        .find_overlapping_iter(text)
+        .filter_map(|m| {
+            let k = families[m.pattern().as_usize()].1;
+            let (s, e) = (m.start(), m.end());
+            (s >= persons.clusters[k].first && !taken(s, e) && is_bounded(text, s, e, false)).then_some((s, e, m.pattern().as_usize()))
+        })
+        .collect();
+    // Pattern indices follow the family names' byte order.
+    found.sort_unstable_by_key(|&(s, e, p)| (std::cmp::Reverse(e - s), s, p));
+    let mut accepted: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut later: Vec<(Candidate, usize)> = Vec::new();
-    for (f, &k) in &persons.by_family {
-        if f.chars().count() < 2 || COMMON_WORDS.contains(f) {
+    for (s, e, p) in found {
+        let before = accepted.range(..e).next_back().is_some_and(|(_, &end)| end > s);
+        if before {
             continue;
         }
+        accepted.insert(s, e);
+        let k = families[p].1;
         let c = &persons.clusters[k];
-        for (i, _) in text[c.first..].match_indices(f) {
-            let (s, e) = (c.first + i, c.first + i + f.len());
-            let taken = candidates.iter().chain(later.iter().map(|(t, _)| t)).any(|t| t.overlaps(s, e));
-            if is_bounded(text, s, e, false) && !taken {
-                let found = Candidate { start: s, end: e, person: c.person, confidence: 0.75, extractor: Extractor::BackReference };
-                later.push((found, k));
-            }
-        }
+        later.push((Candidate { start: s, end: e, person: c.person, confidence: 0.75, extractor: Extractor::BackReference }, k));
     }
+    later.sort_by_key(|(c, _)| c.start);
     later
 }
 
@@ -565,5 +605,24 @@ mod tests {
         let f = found(t);
         assert_eq!(f.len(), 2);
         assert_eq!(f[1].0, "Guterres");
+    }
+}
+
+#[cfg(test)]
+mod back_reference_tests {
+    use crate::extract::{bundled, Context, EntityKind};
+
+    /// Where "Sori" and "Sori-Coulibaly" both could claim a later mention,
+    /// the longer wins, whatever order the family names were found in.
+    #[test]
+    fn the_longest_family_name_wins_an_overlap() {
+        let t = "Mr. Clay (United Kingdom): I thank Ms. Rosine Sori-Coulibaly for her briefing. The Council visited \
+                 Guinea-Bissau, where it met Ms. Sori- Coulibaly. We thank Ms. Sori- Coulibaly for her presence. Let me \
+                 start by thanking Special Representative of the Secretary- General Sori-Coulibaly and Ambassador Filho.";
+        let ex = bundled().extract_str(t, &Context::default());
+        let last = t.rfind("Sori-Coulibaly").expect("the text names her");
+        let m = ex.mentions.iter().find(|m| m.kind == EntityKind::Person && m.start == last).expect("a mention at the last name");
+        assert_eq!(&t[m.start..m.end], "Sori-Coulibaly");
+        assert_eq!(m.key, "rosine-sori-coulibaly");
     }
 }

@@ -20,6 +20,10 @@ use crate::extract::{EntityKind, Mention};
 /// to take this opportunity to express our sincere gratitude").
 const MAX_WORDS: usize = 14;
 
+/// How far back from a cue, in bytes, its subject is looked for: well
+/// past MAX_WORDS words of any real sentence.
+const WORDS_REACH: usize = 600;
+
 /// Words that make what follows hypothetical, negated, obligatory or past.
 const BLOCKING: &[&str] = &[
     "not", "never", "no", "cannot", "nor", "neither", "without", "if", "unless", "whether", "when", "whenever",
@@ -97,7 +101,11 @@ pub fn performed(text: &str, sent_start: usize, cue: &Cue, mentions: &[Mention],
     if matches!(cue.form, Form::Affects | Form::Impersonal | Form::Hortative) {
         return true;
     }
-    let ws = words(text, sent_start, cue.start);
+    // A subject stands at most MAX_WORDS words back: reading a clause of a
+    // long sentence from its start would make a sentence of many cues cost
+    // the square of its length.
+    let from = sent_start.max(crate::extract::acts::boundary(text, cue.start.saturating_sub(WORDS_REACH)));
+    let ws = words(text, from, cue.start);
     if cue.form == Form::Noun {
         return noun_performed(text, &ws, cue, mentions, speaker);
     }

@@ -173,6 +173,8 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
     // ("let me congratulate X ... and to thank him").
     let mut last_performed: Option<usize> = None;
     let mut last_kind: Option<ActKind> = None;
+    // Acts already found, so that a list of thousands stays linear.
+    let mut seen: std::collections::BTreeSet<(ActKind, Target, usize)> = std::collections::BTreeSet::new();
     for (n, c) in cues.iter().enumerate() {
         let (sent_start, sent_end) = sentences.around(c.start);
         // "we encourage the Government to pursue ... and encourage UNAMI to":
@@ -200,9 +202,12 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         // whom the previous act of the sentence was for.
         let (s, e) = trim_span(text, sent_start, sent_end);
         if targets.is_empty() && refers_back(&text[sent_start.max(last_cue_end(&cues, n, sent_start))..end]) {
-            let prev: Vec<Target> = acts.iter().filter(|a| a.start == s && a.target != Target::None).map(|a| a.target).collect();
-            let last_kind = acts.iter().rev().find(|a| a.start == s && a.target != Target::None).map(|a| a.kind);
-            targets.extend(acts.iter().filter(|a| a.start == s && Some(a.kind) == last_kind).map(|a| a.target).filter(|t| prev.contains(t)));
+            // Acts are pushed sentence by sentence: this sentence's are last.
+            let this_sentence = || acts.iter().rev().take_while(|a| a.start == s).filter(|a| a.target != Target::None);
+            let last_kind = this_sentence().next().map(|a| a.kind);
+            let mut prev: Vec<Target> = this_sentence().filter(|a| Some(a.kind) == last_kind).map(|a| a.target).collect();
+            prev.reverse();
+            targets.extend(prev);
         }
         // "We commend his role": whom the last act, in this sentence or the
         // one before, was for, when it was a person.
@@ -228,7 +233,7 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         }
         for t in targets {
             let act = Act { kind: c.kind, target: t, start: s, end: e };
-            if !acts.contains(&act) {
+            if seen.insert((act.kind, act.target, act.start)) {
                 acts.push(act);
             }
         }

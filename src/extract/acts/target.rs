@@ -117,12 +117,17 @@ fn singles_out(gap: &str) -> bool {
         .any(|(before, after)| !before.contains([';', ':']) && words(before).count() <= MAX_HEAD_WORDS && head_gap(after))
 }
 
+/// Words before a name in a list of people ("Ms. Amina and Mr. Bello").
+const HONORIFICS: &[&str] = &["Mr", "Ms", "Mrs", "Dr", "Sir", "Madam", "Dame", "Ambassador", "Professor", "Judge", "His", "Her", "Excellency", "Honourable", "Minister", "President"];
+
 /// Whether `gap` only joins two items of a list ("Australia, Argentina,
 /// the Republic of Korea", "Houthis as well as the Yemeni Government").
 fn list_gap(gap: &str) -> bool {
     let gap = &gap.replace("in particular", "");
-    let g: Vec<&str> = words(gap).filter(|w| !matches!(*w, "the" | "and" | "or" | "as" | "well" | "also" | "of" | "both" | "including" | "especially" | "particularly" | "notably")).collect();
-    g.is_empty() && gap.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-' | '/' | '\'' | '\u{2019}'))
+    let g: Vec<&str> = words(gap).filter(|w| !matches!(*w, "the" | "and" | "or" | "as" | "well" | "also" | "of" | "both" | "including" | "especially" | "particularly" | "notably") && !HONORIFICS.contains(w)).collect();
+    // A full stop only ends an honorific here ("Mr."): objects never run
+    // past their sentence.
+    g.is_empty() && gap.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '(' | ')' | '-' | '/' | '.' | '\'' | '\u{2019}'))
 }
 
 /// The part of `gap` after its last ", and" or " and" (a new object in a
@@ -243,12 +248,17 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
             }
         };
         // "Mr. Peter Thomson of Fiji": the state is the person's, not a
-        // second target.
+        // second target, and a list goes on as after the person.
         let affiliation = i > 0 && mentions[i - 1].kind == EntityKind::Person && mentions[i - 1].end <= m.start && {
             let gap = text[mentions[i - 1].end..m.start].trim();
             gap == "of" || gap == ", of" || gap == "of the"
         };
-        let keep = keep && !affiliation && !is_self(m) && !(m.kind == EntityKind::Organisation && office_of(&text[anchor.max(start)..m.start]));
+        if affiliation {
+            last = last.map(|(_, k)| (m.end, k));
+            anchor = m.end;
+            continue;
+        }
+        let keep = keep && !is_self(m) && !(m.kind == EntityKind::Organisation && office_of(&text[anchor.max(start)..m.start]));
         if keep {
             out.push(i);
         }
@@ -260,7 +270,9 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
 
 /// Attack events told of in `[start, end)`.
 fn attacks_in(events: &[Event], start: usize, end: usize) -> Vec<usize> {
-    events.iter().enumerate().filter(|(_, e)| e.kind == EventKind::Attack && e.start >= start && e.start < end).map(|(i, _)| i).collect()
+    // Events are sorted by start: only those from `start` on are looked at.
+    let first = events.partition_point(|e| e.start < start);
+    events.iter().enumerate().skip(first).take_while(|(_, e)| e.start < end).filter(|(_, e)| e.kind == EventKind::Attack).map(|(i, _)| i).collect()
 }
 
 /// The attacks "the attack" at the start of an object refers back to: those
@@ -272,10 +284,13 @@ fn attacks_referred(text: &str, events: &[Event], cue_start: usize, start: usize
     if !(definite && attack) {
         return Vec::new();
     }
+    let first = events.partition_point(|e| e.start + ANAPHORA_WINDOW < cue_start);
     let before: Vec<usize> = events
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EventKind::Attack && e.end <= cue_start && e.start + ANAPHORA_WINDOW >= cue_start)
+        .skip(first)
+        .take_while(|(_, e)| e.start < cue_start)
+        .filter(|(_, e)| e.kind == EventKind::Attack && e.end <= cue_start)
         .map(|(i, _)| i)
         .collect();
     let Some(&last) = before.last() else { return Vec::new() };

@@ -183,3 +183,41 @@ fn targets_of_lists_offices_and_references() {
     let a = acts("I thank our colleagues from China and the Dominican Republic for their stewardship.", "RUS");
     assert!(has(&a, "thank", "CHN") && has(&a, "thank", "DOM"), "{a:?}");
 }
+
+/// Acts on hostile shapes of text cost linear time: one sentence of
+/// 100,000 characters full of cues, and a speech that is one list of 5,000
+/// names thanked, each timed at 1, 2 and 4 times its size (by hand:
+/// `cargo test --release --lib acts_scale -- --ignored --nocapture`; a
+/// benchmark, not a timed assertion).
+#[test]
+#[ignore]
+fn acts_scale_linearly() {
+    let ctx = Context { speaker_state: Some("KAZ".into()), ..Context::default() };
+    let clause = "we welcome the efforts of Mexico and call on all parties to support Chile, ";
+    let names = ["Mexico", "Chile", "Peru", "Ghana", "Kenya", "Nepal", "Japan", "Spain"];
+    for scale in [1, 2, 4] {
+        let sentence = format!("We thank {}and we condemn terrorism.", clause.repeat(100_000 * scale / clause.len()));
+        // Family names spelt from the number, in letters: "Mr. Bac of Chile".
+        let family = |mut i: usize| {
+            let mut s = String::from("K");
+            while i > 0 || s.len() < 3 {
+                s.push(['a', 'e', 'i', 'o', 'u'][i % 5]);
+                s.push(['b', 'd', 'l', 'm', 'n', 'r', 's', 't'][(i / 5) % 8]);
+                i /= 40;
+            }
+            s
+        };
+        let list: Vec<String> = (0..5_000 * scale).map(|i| format!("Mr. {} of {}", family(i), names[i % names.len()])).collect();
+        let list = format!("We thank {}.", list.join(", "));
+        for (what, text) in [("sentence", &sentence), ("list", &list)] {
+            let t0 = std::time::Instant::now();
+            let ex = bundled().extract_str(text, &ctx);
+            let all = t0.elapsed().as_secs_f64();
+            let t1 = std::time::Instant::now();
+            let sp = super::Speaker::new(text, &ex.mentions, Some("KAZ".into()), None);
+            let n = super::find(text, &ex.mentions, &ex.events, &sp).len();
+            let acts = t1.elapsed().as_secs_f64();
+            println!("{what} x{scale}: {} chars, {} mentions, {n} acts; extraction {all:.3} s, of which acts {acts:.3} s", text.chars().count(), ex.mentions.len());
+        }
+    }
+}
