@@ -78,7 +78,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         // call
         r"|(?P<callfor>call(?:s)? for|appeal(?:s)? for)",
         r"|(?P<call>call(?:s)?(?: (?:on|upon))?|[Uu]rge(?:s)?|[Dd]emand(?:s)?|appeal(?:s)? to|[Ee]ncourage(?:s)?|[Ii]nvite(?:s)?|[Ee]xhort(?:s)?|[Rr]equest(?:s)?)",
-        r"|(?P<callus>[Ll]et us (?:all |now |therefore |together |also |then |instead |here )?(?:work|join|act|strive|make|ensure|redouble|commit|build|stand|unite|seize|do|take|continue|move|give|renew|recommit|strengthen|find|spare|use|help|put|resolve|reaffirm|rededicate|pledge|promote|support|uphold|respect|embrace|address|focus|keep|bring|create|invest|engage|cooperate|co-operate|mobilize|mobilise|agree|fulfil|fulfill|implement|end|overcome|prevent|protect|reject|remain|show|turn|not))",
+        r"|(?P<callus>[Ll]et us (?:all |now |therefore |together |also |then |instead |here )?(?:work|join|act|strive|make|ensure|redouble|commit|build|stand|unite|seize|do|take|continue|move|give|renew|recommit|strengthen|find|spare|use|help|put|resolve|reaffirm|rededicate|pledge|promote|support|uphold|respect|embrace|address|focus|keep|bring|create|invest|engage|cooperate|co-operate|mobilize|mobilise|agree|fulfil|fulfill|implement|end|overcome|prevent|protect|reject|remain|show|turn))",
         // support: the verbs, standing with, aligning with a statement,
         // sharing a view
         r"|(?P<support>[Ss]upport(?:s|ing)?|[Ee]ndorse(?:s)?|back(?:s)?|stand(?:s)? (?:(?:in |with )?(?:\w+ )?solidarity )?(?:with|by)|[Cc]o-?sponsor(?:s)?|align(?:s)? (?:itself |ourselves |myself )?with|associate(?:s)? (?:itself|ourselves|myself) with|share(?:s)? (?:fully )?(?:the |his |her |their |its |this |that )?(?:\w+ )?(?:view|views|position|assessment|conviction))",
@@ -159,8 +159,13 @@ pub fn find(text: &str) -> Vec<Cue> {
                 continue;
             }
         }
-        // "thanks to the efforts of" gives a cause, not thanks.
-        if word.eq_ignore_ascii_case("thanks to") {
+        // "thanks to the efforts of" gives a cause, not thanks (but "our
+        // sincere thanks to" thanks); "thank God" is an exclamation.
+        let after = &text[m.end()..];
+        if word.eq_ignore_ascii_case("thanks to") || word.eq_ignore_ascii_case("thanks") && after.starts_with(" to ") && !is_noun_use(text, m.start()) {
+            continue;
+        }
+        if word.eq_ignore_ascii_case("thank") && ["God", "goodness", "heaven", "Heaven"].iter().any(|w| after.strip_prefix(' ').is_some_and(|a| a.starts_with(w))) {
             continue;
         }
         // "I call on the Minister for Foreign Affairs of the Niger." gives

@@ -44,6 +44,9 @@ const BLOCKED: &[&str] = &[
 /// Palestine be admitted", "we are pleased that the Group adopted").
 const LEADING: &[&str] = &["to", "for", "with", "on", "at", "by", "over", "about", "regarding", "upon", "that"];
 
+/// Longest aside between a verb and its object, in bytes.
+const ASIDE: usize = 60;
+
 /// What links a noun cue to its recipient after it, dropped before the
 /// object is read.
 const PASSIVE_LINKS: &[&str] = &[
@@ -179,6 +182,13 @@ fn skip_leading(text: &str, start: usize, end: usize) -> usize {
     let s = &text[start..end];
     let trimmed = s.trim_start();
     let lead = s.len() - trimmed.len();
+    // An aside between the verb and its object: "we call, once more, for
+    // ...", "we urge, in this regard, the Government to ...".
+    if let Some(aside) = trimmed.strip_prefix(',') {
+        if let Some(close) = aside.find(',').filter(|&i| i <= ASIDE && !aside[..i].contains(['.', ';', ':'])) {
+            return skip_leading(text, start + lead + 1 + close + 1, end);
+        }
+    }
     // A noun cue's passive link to its recipient: "a warm welcome is
     // extended to", "our appreciation goes to", "words of appreciation
     // are due to".

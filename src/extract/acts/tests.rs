@@ -151,6 +151,8 @@ fn the_uns_own_forms_perform_acts() {
     assert_eq!(acts("We express our solidarity with the victims of the floods in Pakistan.", "VNM")[0].0, "condole");
     // Frames that are no act of their own.
     assert!(acts("The parties concerned must show restraint.", "KAZ").is_empty());
+    assert!(acts("Thanks to the efforts of Mexico, the talks resumed.", "KAZ").is_empty());
+    assert!(acts("The country, thank God, is at peace.", "KAZ").is_empty());
     assert_eq!(acts("I am pleased to extend to you, Sir, on behalf of my delegation, sincere congratulations on your election.", "LBR"), [("congratulate", "-".to_owned())]);
 }
 
@@ -179,6 +181,8 @@ fn targets_of_lists_offices_and_references() {
     }
     // A call for something about a state targets the state.
     assert_eq!(acts("We call for the lifting of the embargo on Cuba, which harms its people.", "VNM"), [("call", "CUB".to_owned())]);
+    // An aside between the verb and whom it calls on.
+    assert_eq!(acts("We urge, in this regard, the Government of Mali to respect the ceasefire.", "FRA"), [("call", "MLI".to_owned())]);
     // Colleagues from a state are the state.
     let a = acts("I thank our colleagues from China and the Dominican Republic for their stewardship.", "RUS");
     assert!(has(&a, "thank", "CHN") && has(&a, "thank", "DOM"), "{a:?}");
