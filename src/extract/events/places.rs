@@ -36,6 +36,10 @@ const BETWEEN: &[&str] = &[
     "population", "populations", "innocent", "civilian", "neighbouring", "neighboring", "independent",
 ];
 
+/// The specificity of regions and continents ([`specificity`]), the
+/// places a meeting's subject spans rather than its venue.
+const REGION: u8 = 5;
+
 /// How many tokens a locative may lie before its place.
 const MAX_BETWEEN: usize = 8;
 
@@ -84,12 +88,25 @@ fn continues_list(gap: &str) -> bool {
         || nests(gap)
 }
 
-/// Whether a list gap repeats a locative (", in Asia"): a wider place after
-/// it starts the next clause ("the attack in Alexandria, in Asia, with
-/// ..."), where one in a plain list ("in Nairobi, Cape Town and Northern
-/// Ireland") goes on with it.
-fn repeats_locative(gap: &str) -> bool {
-    gap.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "in" | "at" | "on"))
+/// Whether a list goes on or ends after a place at `end`: a place after a
+/// bare comma is a list item only then ("in Nairobi, Dar-es-Salaam, Cape
+/// Town and ...", "held at Rabat, Morocco."), and otherwise the subject of
+/// the next clause ("In South-East Asia, Rwanda observes ...").
+fn goes_on(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    rest.is_empty()
+        || rest.starts_with([',', '.', ';', ')', ':', '-', '\n'])
+        || next_token(text, end).is_some_and(|t| matches!(t.text(text), "and" | "or" | "in" | "on" | "from" | "last" | "this" | "earlier"))
+}
+
+/// Whether a list gap closes a plain list ("in Nairobi, Cape Town and
+/// Northern Ireland"): a wider place after it goes on with the list, where
+/// one after a bare comma or a repeated locative starts the next clause
+/// ("the attack in Alexandria, in Asia, with ...", "the attack on Pearl
+/// Harbor, the Dominican Republic declared ...").
+fn closes_list(gap: &str) -> bool {
+    let words = || gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words().any(|w| matches!(w, "and" | "or")) && !words().any(|w| matches!(w, "in" | "at" | "on"))
 }
 
 /// Whether the gap between two places makes the second part of the first:
@@ -155,8 +172,9 @@ pub(crate) fn places_after(g: &Gazetteer, text: &str, mentions: &[Mention], te: 
     let first = mentions.partition_point(|m| m.start < te);
     let mut chosen: Vec<usize> = Vec::new();
     let mut last_end: Option<usize> = None;
-    // "the Conference on ... Disarmament in Europe": a region or a state
-    // after the subject is the subject's; a city is still the venue.
+    // "the Conference on ... Disarmament in Europe": a region after the
+    // subject is the subject's scope; a city or a state is still the venue
+    // ("the International Conference on SIDS in Samoa").
     let topic = how.topical && opens_topic(text, te);
     for (i, m) in mentions.iter().enumerate().skip(first) {
         if m.start >= end {
@@ -166,13 +184,13 @@ pub(crate) fn places_after(g: &Gazetteer, text: &str, mentions: &[Mention], te: 
             continue;
         }
         let gap = last_end.filter(|&e| e <= m.start).map(|e| &text[e..m.start]);
-        let listed = gap.is_some_and(continues_list);
+        let listed = gap.is_some_and(continues_list) && (gap.is_some_and(|g| g.trim() != ",") || goes_on(text, m.end));
         if let Some(&f) = chosen.first() {
             // Once the event has its place, only a list goes on; and a wider
             // place after a repeated locative starts the next clause ("the
             // attack in Alexandria, in Asia, with the attacks in Kabul").
             let wider = specificity(g, m) > specificity(g, &mentions[f]);
-            if !listed || wider && gap.is_some_and(repeats_locative) {
+            if !listed || wider && !gap.is_some_and(closes_list) {
                 break;
             }
             chosen.push(i);
@@ -181,7 +199,7 @@ pub(crate) fn places_after(g: &Gazetteer, text: &str, mentions: &[Mention], te: 
             if has_word(&text[te.min(m.start)..m.start], TOPIC_NOUNS) {
                 break;
             }
-            if topic && specificity(g, m) > 1 {
+            if topic && specificity(g, m) >= REGION {
                 continue;
             }
             chosen.push(i);

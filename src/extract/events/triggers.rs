@@ -30,6 +30,10 @@ pub(crate) struct Trigger {
     /// Whether the place may follow as the object of the trigger, a
     /// transitive verb ("invaded Kuwait", "visited Guinea").
     pub direct: bool,
+    /// Whether a place right before the trigger is where it happened ("the
+    /// Kabul bombing", "the London Conference"); before an aggression or
+    /// an invasion it is rather its author ("Israel aggression").
+    pub before: bool,
     /// Whether the trigger is a date ("11 September") that names an
     /// event only if it is the one of 2001.
     pub dated: bool,
@@ -40,8 +44,10 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:",
         // Attacks placed by "in", "at", "on", "against".
         r"(?P<a>[Aa]ttacks?|[Aa]ir ?strikes?|[Ss]trikes|[Mm]assacres?|[Ee]xplosions?|[Tt]errorist acts?|[Aa]rmed raids?|[Rr]aids? (?:on|against|into)|[Hh]ostage-taking|[Aa]ssaults?)",
-        // Attacks whose target may follow "of": "the bombing of", "the invasion of".
-        r"|(?P<t>[Bb]ombings?|[Bb]ombardments?|[Ss]helling|[Ii]nvasions?|[Ii]ncursions?|[Aa]rmed interventions?)",
+        // Attacks whose target may follow "of": "the bombing of North Viet-Nam".
+        r"|(?P<t>[Bb]ombings?|[Bb]ombardments?|[Ss]helling)",
+        // Likewise, but a place before names the author: "the invasion of Kuwait".
+        r"|(?P<i>[Ii]nvasions?|[Ii]ncursions?|[Aa]rmed interventions?)",
         // Aggression: "of" names its author, so only "against", "on", "upon".
         r"|(?P<g>[Aa]ggressions?|[Aa]ggressive acts?)",
         // Transitive verbs of attack: "bombed Hanoi", "invaded Kuwait".
@@ -88,7 +94,7 @@ pub(crate) fn find(text: &str) -> Vec<Trigger> {
             }
             let (kind, locative, direct) = if c.name("a").is_some() || dated {
                 (EventKind::Attack, ATTACK_LOCATIVE, false)
-            } else if c.name("t").is_some() {
+            } else if c.name("t").is_some() || c.name("i").is_some() {
                 (EventKind::Attack, TARGET_LOCATIVE, false)
             } else if c.name("g").is_some() {
                 (EventKind::Attack, AGGRESSION_LOCATIVE, false)
@@ -103,7 +109,8 @@ pub(crate) fn find(text: &str) -> Vec<Trigger> {
                 }
                 (EventKind::Meeting, MEETING_LOCATIVE, false)
             };
-            Some(Trigger { start: m.start(), end: m.end(), kind, locative, direct, dated })
+            let before = c.name("g").is_none() && c.name("i").is_none();
+            Some(Trigger { start: m.start(), end: m.end(), kind, locative, direct, before, dated })
         })
         .collect()
 }
@@ -146,6 +153,37 @@ const BE: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "not", 
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "its", "their", "our", "his", "her", "these", "those", "this", "that", "all", "such", "every", "any", "some", "many", "most"];
 
+/// What is signed at a meeting: "signed in X" tells of one only after an
+/// instrument ("the agreements recently signed in Washington"), not after
+/// a petition that people "have signed in" their country.
+const INSTRUMENTS: &[&str] = &[
+    "agreement", "agreements", "accord", "accords", "treaty", "treaties", "declaration", "declarations", "protocol",
+    "protocols", "convention", "conventions", "charter", "communique", "communiqué", "act", "memorandum", "pact",
+    "Agreement", "Agreements", "Accord", "Accords", "Treaty", "Declaration", "Protocol", "Convention", "Charter",
+    "Communique", "Communiqué", "Act", "Memorandum", "Pact",
+];
+
+/// How many words before "signed" its instrument may be named ("the
+/// Declaration of Principles on Palestinian self-rule in Gaza and Jericho,
+/// signed ...").
+const INSTRUMENT_REACH: usize = 12;
+
+/// Whether an instrument is named in the words before `signed_at`.
+fn signs_instrument(text: &str, signed_at: usize) -> bool {
+    let mut at = signed_at;
+    for _ in 0..INSTRUMENT_REACH {
+        // Punctuation between words is stepped over: the instrument may sit
+        // before a comma.
+        let trimmed = text[..at].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+        let Some(t) = prev_token(text, trimmed.len()) else { return false };
+        if INSTRUMENTS.contains(&t.text(text)) {
+            return true;
+        }
+        at = t.start;
+    }
+    false
+}
+
 /// A weak meeting verb of `text`: its span and how far after it the place
 /// may lie.
 pub(crate) struct Held {
@@ -170,6 +208,9 @@ pub(crate) fn held(text: &str) -> Vec<Held> {
     HELD.find_iter(text)
         .filter_map(|m| {
             let w = m.as_str();
+            if w == "signed" {
+                return signs_instrument(text, m.start()).then_some(Held { start: m.start(), end: m.end(), window: HELD_WINDOW });
+            }
             if !matches!(w, "met" | "meet" | "meets") {
                 return Some(Held { start: m.start(), end: m.end(), window: HELD_WINDOW });
             }
