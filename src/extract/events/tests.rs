@@ -151,23 +151,28 @@ fn one_attack_per_listed_place_and_clauses_end_lists() {
     assert!(e.is_empty(), "{e:?}");
 }
 
+/// Events on hostile shapes of text cost linear time: a list of places
+/// after one trigger and a run of triggers and weak verbs, each timed at 1,
+/// 2 and 4 times its size (by hand: `cargo test --release --lib
+/// events_scale -- --ignored --nocapture`; a benchmark, not a timed
+/// assertion).
 #[test]
-fn long_lists_and_sentences_cost_linear_time() {
-    // One sentence of 5,000 places after a trigger, and 100,000 characters
-    // of triggers and weak verbs: both finish at once if every scan is
-    // bounded by a window.
-    let mut t = String::from("the attacks in ");
-    for _ in 0..5_000 {
-        t.push_str("Kabul, Herat, ");
+#[ignore]
+fn events_scale_linearly() {
+    for scale in [1, 2, 4] {
+        let mut list = String::from("the attacks in ");
+        for _ in 0..5_000 * scale {
+            list.push_str("Kabul, Herat, ");
+        }
+        list.push_str("and Kandahar");
+        let mut run = String::new();
+        while run.len() < 100_000 * scale {
+            run.push_str("the attack held in the conference met ");
+        }
+        for (what, text) in [("list", &list), ("triggers", &run)] {
+            let started = std::time::Instant::now();
+            let n = events(text).len();
+            println!("{what} x{scale}: {} bytes, {n} events in {:.3} s", text.len(), started.elapsed().as_secs_f64());
+        }
     }
-    t.push_str("and Kandahar");
-    let started = std::time::Instant::now();
-    let _ = events(&t);
-    let mut t = String::new();
-    while t.len() < 100_000 {
-        t.push_str("the attack held in the conference met ");
-    }
-    let _ = events(&t);
-    // Generous, for a loaded machine: quadratic scans take minutes here.
-    assert!(started.elapsed().as_secs() < 60);
 }
