@@ -8,7 +8,9 @@
 //! quads) -> [`store`] (load into oxigraph) -> [`query`], [`export`] (RDF
 //! dumps), [`network`] (GraphML views), [`validate`], [`push`] and
 //! [`serve`] (the SPARQL endpoint and the portal, with [`search`]).
-//! [`ingest`] drives the stages for `unkg build`; [`cli`] is the command
+//! [`pipeline`] runs one speech through the stages from `text` to `rdf`,
+//! over the [`reference`] data (gazetteers, directory, Council, decisions)
+//! it is given: [`ingest`] drives it for `unkg build`; [`cli`] is the command
 //! line, a file per subcommand. [`decisions`] holds the Security Council's
 //! votes, vetoes and presidential statements, which [`rdf`] writes into the
 //! reference graph. [`fuzz`] holds the fuzz targets over every reader of
@@ -30,9 +32,11 @@ pub mod link;
 pub mod markup;
 pub mod names;
 pub mod network;
+pub mod pipeline;
 pub mod push;
 pub mod query;
 pub mod rdf;
+pub mod reference;
 pub mod search;
 pub mod serve;
 pub mod speech;

@@ -159,12 +159,11 @@ mod tests {
     #[test]
     fn one_name_from_metadata_or_text_is_one_iri() {
         use crate::corpus::{Layout, SpeechMeta};
-        use crate::link::GazetteerDirectory;
         for name in ["Réseau Femmes Alliance", "The Réseau Femmes Alliance", "O'Brien Peace Alliance"] {
             let meta = SpeechMeta { country: Some(name.into()), ..SpeechMeta::default() };
             let layout = Layout::of(std::path::Path::new("UNSC_2020_SPV.8699_spch001.txt"));
             let mut warnings = Vec::new();
-            let speaker = crate::speech::identify_speaker(None, &meta, &layout, &GazetteerDirectory, &mut warnings);
+            let speaker = crate::speech::identify_speaker(None, &meta, &layout, crate::reference::Reference::for_tests(), &mut warnings);
             let by_meta = speaker.organisation.unwrap_or_else(|| panic!("{name}: {warnings:?}"));
             let text = format!("We heard {name} today.");
             let found = crate::extract::organisations::by_pattern(&text, |_, _| false);

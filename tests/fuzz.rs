@@ -13,8 +13,11 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use unkg::extract::Extractors;
 use unkg::fuzz::mutate::Dictionary;
 use unkg::fuzz::{mutate, Rng, Target, TARGETS};
+use unkg::pipeline::Pipeline;
+use unkg::reference::Reference;
 
 /// Mutated inputs per target in CI: about a minute for all
 /// targets on two cores (the README has the measured figures).
@@ -44,12 +47,16 @@ fn run(target: &Target) {
     let mut rng = Rng::new(
         0x756e_6b67 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ target.name.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)),
     );
+    // Built once for every input, as a long-running driver would.
+    let reference = Reference::bundled();
+    let extractors = Extractors::new(reference.gazetteer());
+    let pipeline = Pipeline::new(&reference, &extractors);
     let started = Instant::now();
     let mut failed = Vec::new();
     let mut executions = 0u64;
     let mut try_input = |input: &[u8], failed: &mut Vec<PathBuf>| {
         executions += 1;
-        if catch_unwind(AssertUnwindSafe(|| (target.run)(input))).is_err() {
+        if catch_unwind(AssertUnwindSafe(|| (target.run)(&pipeline, input))).is_err() {
             std::fs::create_dir_all(&crashes).expect("a folder for crashing inputs");
             let path = crashes.join(format!("{}-{}.bin", target.name, executions));
             std::fs::write(&path, input).expect("save the crashing input");

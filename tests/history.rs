@@ -115,7 +115,7 @@ fn the_computed_presidency_matches_the_2020_metadata() {
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
     let (kind, country, month) = (col("participanttype"), col("country"), col("month"));
-    let directory = unkg::link::GazetteerDirectory;
+    let directory = unkg::reference::Reference::bundled();
     let mut named: BTreeMap<u8, HashMap<String, usize>> = BTreeMap::new();
     for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
@@ -128,7 +128,7 @@ fn the_computed_presidency_matches_the_2020_metadata() {
     assert_eq!(named.len(), 12, "every month of 2020 has meetings");
     let (mut agree, mut rows) = (0, 0);
     for (m, counts) in &named {
-        let computed = unkg::link::presidency(2020, *m).expect("computed").to_owned();
+        let computed = directory.council().presidency(2020, *m).expect("computed").to_owned();
         let most = counts.iter().max_by_key(|(_, n)| **n).map(|(s, _)| s.clone()).unwrap();
         assert_eq!(computed, most, "2020-{m:02}: {counts:?}");
         agree += counts.get(&computed).copied().unwrap_or(0);

@@ -4,7 +4,7 @@
 //! its speeches meet on one node.
 
 use crate::ingest::Diagnostic;
-use crate::link::GazetteerDirectory;
+use crate::reference::Reference;
 use crate::speech::Directory;
 use std::path::Path;
 
@@ -16,17 +16,16 @@ fn fold(name: &str) -> String {
 }
 
 /// The alpha-3 key of the state a table calls `name`, or `None`.
-pub fn state_key(name: &str) -> Option<String> {
+pub fn state_key(reference: &Reference, name: &str) -> Option<String> {
     // Names of states that are gone ("USSR") are aliases of their
     // ISO 3166-3 rows in states.csv, which the directory knows.
     let folded = fold(name);
-    let directory = GazetteerDirectory;
-    directory.state_code(&folded).or_else(|| {
+    reference.state_code(&folded).or_else(|| {
         // "NETHERLANDS (KINGDOM OF THE)", "BAHAMAS (THE)": the UN's sorted
         // form, read in running order ("kingdom of the netherlands").
         let (head, rest) = folded.split_once(" (")?;
         let inner = rest.strip_suffix(')')?;
-        directory.state_code(&format!("{inner} {head}"))
+        reference.state_code(&format!("{inner} {head}"))
     })
 }
 
@@ -37,9 +36,10 @@ fn unlinked(file: &str, line: u64, role: &str, name: &str) -> Diagnostic {
 
 /// Every member, sponsor and vetoing name of the tables that links to no
 /// state, with its file and line: the build reports them as warnings.
-pub fn unlinked_names() -> Vec<Diagnostic> {
+pub fn unlinked_names(reference: &Reference) -> Vec<Diagnostic> {
+    let state_key = |name: &str| state_key(reference, name);
     let mut out = Vec::new();
-    for r in super::resolution_votes() {
+    for r in reference.decisions().resolution_votes() {
         for (_, name) in &r.members {
             if state_key(name).is_none() {
                 out.push(unlinked("votes.csv", r.line, "member", name));
@@ -51,7 +51,7 @@ pub fn unlinked_names() -> Vec<Diagnostic> {
             }
         }
     }
-    for v in super::vetoes() {
+    for v in reference.decisions().vetoes() {
         for name in &v.vetoed_by {
             if state_key(name).is_none() {
                 out.push(unlinked("vetoes.csv", v.line, "vetoing member", name));
@@ -64,6 +64,10 @@ pub fn unlinked_names() -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn reference() -> &'static Reference {
+        Reference::for_tests()
+    }
 
     #[test]
     fn links_the_forms_the_council_tables_print() {
@@ -81,14 +85,14 @@ mod tests {
             ("Russia", "RUS"),
             ("UK", "GBR"),
         ] {
-            assert_eq!(state_key(name).as_deref(), Some(code), "{name}");
+            assert_eq!(state_key(reference(), name).as_deref(), Some(code), "{name}");
         }
-        assert_eq!(state_key("REPORT OF THE SECRETARY-GENERAL"), None);
+        assert_eq!(state_key(reference(), "REPORT OF THE SECRETARY-GENERAL"), None);
     }
 
     #[test]
     fn every_name_of_the_tables_links() {
-        let unlinked: Vec<String> = unlinked_names().iter().map(ToString::to_string).collect();
+        let unlinked: Vec<String> = unlinked_names(reference()).iter().map(ToString::to_string).collect();
         assert!(unlinked.is_empty(), "{}", unlinked.join("\n"));
     }
 

@@ -30,7 +30,7 @@ mod tests;
 #[cfg(test)]
 pub(crate) fn bundled() -> &'static Extractors<'static> {
     static EXTRACTORS: std::sync::LazyLock<Extractors<'static>> =
-        std::sync::LazyLock::new(|| Extractors::new(crate::gazetteer::gazetteer()));
+        std::sync::LazyLock::new(|| Extractors::new(crate::reference::Reference::for_tests().gazetteer()));
     &EXTRACTORS
 }
 

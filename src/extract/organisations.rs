@@ -242,10 +242,8 @@ mod tests {
     /// Labels of the bodies found by pattern, misspelt gazetteer names
     /// linked as the build links them.
     fn labels(t: &str) -> Vec<String> {
-        static LINKER: LazyLock<crate::link::FuzzyLinker> =
-            LazyLock::new(|| crate::link::FuzzyLinker::new(crate::gazetteer::gazetteer()));
         let mut found = by_pattern(t, |_, _| false);
-        found.iter_mut().for_each(|m| LINKER.link(m));
+        found.iter_mut().for_each(|m| crate::extract::bundled().fuzzy().link(m));
         found.into_iter().map(|m| m.label).collect()
     }
 

@@ -1,16 +1,16 @@
 //! One target per reader of outside bytes. A target takes any bytes, runs
 //! the reader and checks its properties ([`super::check`]); it panics only
 //! when a property breaks or the reader itself panics.
+//!
+//! Targets are plain `fn`s, run millions of times: the driver loads the
+//! reference data and builds the extractors once, and hands every call the
+//! same [`Pipeline`].
 
 use super::check;
 use super::mutate::Dictionary;
 use crate::corpus::{decode, Layout, MetaIndex, SpeechMeta};
-use crate::extract::{
-    acronyms, dates, documents, events, organisations, persons, places, resolutions, states, Context, Extractors,
-};
-use std::sync::LazyLock;
-use crate::link::{read_as_of, GazetteerDirectory};
-use crate::rdf::{speech_quads, SpeechWriter};
+use crate::extract::{acronyms, dates, documents, events, organisations, persons, places, resolutions, states, Context};
+use crate::pipeline::{Part, Pipeline};
 use crate::speech::{parse_header, Speech};
 use crate::text::{normalize, windows};
 use oxigraph::model::Quad;
@@ -21,8 +21,9 @@ use std::path::{Path, PathBuf};
 pub struct Target {
     /// Its name, as `tests/fuzz.rs` and the README call it.
     pub name: &'static str,
-    /// Runs the reader on the bytes and checks what it made.
-    pub run: fn(&[u8]),
+    /// Runs the reader on the bytes, with the pipeline over the bundled
+    /// reference data, and checks what it made.
+    pub run: fn(&Pipeline<'_>, &[u8]),
     /// Which seeds and tokens suit it.
     pub dictionary: Dictionary,
 }
@@ -36,13 +37,6 @@ pub const TARGETS: &[Target] = &[
     Target { name: "extract", run: extractors, dictionary: Dictionary::Speech },
     Target { name: "speech_quads", run: speech_to_quads, dictionary: Dictionary::Speech },
 ];
-
-/// The extractors over the bundled gazetteer. Targets are plain `fn`s, run
-/// millions of times, so the harness builds the extractors once.
-fn extractors_value() -> &'static Extractors<'static> {
-    static EXTRACTORS: LazyLock<Extractors<'static>> = LazyLock::new(|| Extractors::new(crate::gazetteer::gazetteer()));
-    &EXTRACTORS
-}
 
 /// The file names a speech may have: each corpus's layout and a plain one,
 /// picked by the input's length so that every layout gets inputs.
@@ -68,13 +62,13 @@ fn meta_for(data: &[u8]) -> SpeechMeta {
 }
 
 /// `corpus::decode`.
-pub fn decode_bytes(data: &[u8]) {
+pub fn decode_bytes(_: &Pipeline<'_>, data: &[u8]) {
     let d = decode(data);
     check::decoded(data, &d);
 }
 
 /// `text::normalize` and `text::windows`.
-pub fn normalize_text(data: &[u8]) {
+pub fn normalize_text(_: &Pipeline<'_>, data: &[u8]) {
     let text = decode(data).text;
     let base = data.len() % 7;
     let n = normalize(&text, base);
@@ -85,18 +79,18 @@ pub fn normalize_text(data: &[u8]) {
 }
 
 /// `speech::parse_header` and `Speech::parse`.
-pub fn header(data: &[u8]) {
+pub fn header(pipeline: &Pipeline<'_>, data: &[u8]) {
     let text = decode(data).text;
     if let Some(h) = parse_header(&text) {
         check::header(&text, &h);
     }
-    let speech = Speech::parse(path_for(data), data, meta_for(data), &GazetteerDirectory);
+    let speech = Speech::parse(path_for(data), data, meta_for(data), pipeline.reference());
     assert!(speech.body_start <= speech.text.chars().count(), "body_start past the end");
     assert!(speech.text.ends_with(speech.body()), "the body is not the end of the text");
 }
 
 /// `MetaIndex::load_table` on the bytes as a TSV and as a CSV file.
-pub fn metadata(data: &[u8]) {
+pub fn metadata(_: &Pipeline<'_>, data: &[u8]) {
     let dir = scratch_dir();
     for name in ["meta_speeches_2020.tsv", "Speakers_by_session.csv"] {
         let path = dir.join(name);
@@ -131,12 +125,12 @@ fn scratch_dir() -> PathBuf {
 /// `extract::extract_str` and each extractor's own `find`, on the
 /// normalised text and on the raw decoded text (which has the runs of
 /// spaces and line breaks that normalisation removes).
-pub fn extractors(data: &[u8]) {
+pub fn extractors(pipeline: &Pipeline<'_>, data: &[u8]) {
     let raw = decode(data).text;
     let n = normalize(&raw, 0);
     let mut ctx = Context::default();
     ctx.date = data.len().is_multiple_of(2).then(|| "2017-06-20".to_owned());
-    let x = extractors_value();
+    let x = pipeline.extractors();
     let g = x.gazetteer();
     for t in [n.text.as_str(), raw.as_str()] {
         let found = x.extract_str(t, &ctx);
@@ -163,45 +157,35 @@ pub fn extractors(data: &[u8]) {
 }
 
 /// The whole way from bytes to quads, as `unkg build` goes it, twice (the
-/// same quads both times) and once more window by window, with quotes
-/// checked against the decoded text each time.
-pub fn speech_to_quads(data: &[u8]) {
-    let first = quads_of(data);
+/// same quads both times) and once more with small windows, so that short
+/// inputs are cut too; every window's extraction and the quotes are checked
+/// each time. Input the pipeline refuses must be refused with its path.
+pub fn speech_to_quads(pipeline: &Pipeline<'_>, data: &[u8]) {
+    let Some(first) = quads_of(pipeline, data) else { return };
     check::quotes(&decode(data).text, &first);
-    assert!(first == quads_of(data), "the same input gave other quads");
-    let windowed = windowed_quads_of(data);
+    assert!(Some(&first) == quads_of(pipeline, data).as_ref(), "the same input gave other quads");
+    let windowed = quads_of(&pipeline.with_window(512), data).expect("read once, read again");
     check::quotes(&decode(data).text, &windowed);
 }
 
-fn speech_of(data: &[u8]) -> (Speech, Context) {
-    let mut speech = Speech::parse(path_for(data), data, meta_for(data), &GazetteerDirectory);
-    let context = crate::ingest::prepare(&mut speech);
-    (speech, context)
-}
-
-fn quads_of(data: &[u8]) -> Vec<Quad> {
-    let (speech, context) = speech_of(data);
-    let text = normalize(speech.body(), speech.body_start);
-    let mut found = extractors_value().extract(&text, &context);
-    read_as_of(&mut found, context.date.as_deref());
-    check::extraction(&text.text, &found);
-    speech_quads(&speech, &text, &found, "fingerprint")
-}
-
-/// The long-file path of `unkg build`, with small windows so that short
-/// inputs are cut too.
-fn windowed_quads_of(data: &[u8]) -> Vec<Quad> {
-    let (speech, context) = speech_of(data);
-    let text = normalize(speech.body(), speech.body_start);
-    let mut writer = SpeechWriter::new(&speech);
-    let mut quads = writer.header();
-    for range in windows(&text.text, 512) {
-        let mut found = extractors_value().extract_range(&text, range.clone(), &context);
-        read_as_of(&mut found, context.date.as_deref());
-        check::extraction(&text.text, &found);
-        check::in_window(&found, &range);
-        quads.extend(writer.part(&text, &found));
+/// The quads the pipeline writes of `data`, every window checked; `None`
+/// when it refuses the input (with an error that names the file).
+fn quads_of(pipeline: &Pipeline<'_>, data: &[u8]) -> Option<Vec<Quad>> {
+    let path = path_for(data);
+    let mut quads = Vec::new();
+    let written = pipeline.run(&path, data, meta_for(data), "fingerprint", |part| {
+        if let Part::Window { range, text, found, .. } = &part {
+            check::extraction(&text.text, found);
+            check::in_window(found, range);
+        }
+        quads.append(&mut part.into_quads());
+        Ok(())
+    });
+    match written {
+        Ok(_) => Some(quads),
+        Err(e) => {
+            assert!(e.to_string().contains(&*path.to_string_lossy()), "an error that names no file: {e}");
+            None
+        }
     }
-    quads.extend(writer.fingerprint("fingerprint"));
-    quads
 }

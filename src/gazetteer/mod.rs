@@ -1,20 +1,22 @@
 //! Gazetteers built from `data/`, compiled into the binary.
 //!
 //! The CSV files are embedded with `include_str!` so that the binary needs no
-//! data directory at run time; they are parsed once, on first use, and the
-//! one Aho-Corasick automaton over every surface form of every kind is built
-//! once too (see [`surface`]). A malformed row is a build defect, not an
+//! data directory at run time; they are parsed once, when the reference data
+//! is loaded, and the one Aho-Corasick automaton over every surface form of
+//! every kind is built once too (see [`surface`]). A malformed row is a build defect, not an
 //! input error, so init panics naming the file and row; the unit tests load
 //! every file so such a row fails `cargo test`.
 //!
-//! Lookups by key ([`state`], [`organisation`], [`place`], [`person`],
-//! [`resolution`]) are what the RDF stage uses to describe entity nodes.
+//! The tables are a value, [`Gazetteer`], which [`crate::reference::Reference`]
+//! holds and every stage is given: none reaches a global. Lookups by key
+//! ([`Gazetteer::state`], [`Gazetteer::organisation`], [`Gazetteer::place`],
+//! [`Gazetteer::person`], [`Gazetteer::resolution`]) are what the RDF stage
+//! uses to describe entity nodes.
 
 mod embedded;
 pub mod surface;
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// A sovereign state (or PSE, VAT, XKX), one row of `states.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,60 +175,11 @@ pub struct Gazetteer {
     resolution_by_number: HashMap<String, usize>,
 }
 
-/// The parsed gazetteers, loaded on first use.
-pub fn gazetteer() -> &'static Gazetteer {
-    static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
-    &GAZETTEER
-}
-
-/// The state with this ISO alpha-3, alpha-2 or M49 code (case-insensitive
-/// for the letter codes).
-pub fn state(code: &str) -> Option<&'static State> {
-    let g = gazetteer();
-    g.state_by_code.get(&code.to_ascii_uppercase()).map(|&i| &g.states[i])
-}
-
-/// The state with this name, official name or alias, compared
-/// case-insensitively ("Kazakhstan", "Republic of Kazakhstan"); for header
-/// lines such as "Mr. Sadykov (Kazakhstan):".
-pub fn state_by_name(name: &str) -> Option<&'static State> {
-    let g = gazetteer();
-    let n = name.trim();
-    let n = crate::names::strip_the(n);
-    g.state_by_name.get(&n.to_lowercase()).map(|&i| &g.states[i])
-}
-
-/// The organisation with this key ("UN").
-pub fn organisation(key: &str) -> Option<&'static Organisation> {
-    gazetteer().organisation(key)
-}
-
-/// The territory the state `alpha3` was before it became one, if it became
-/// one after 1945.
-pub fn territory_of(alpha3: &str) -> Option<&'static Place> {
-    let g = gazetteer();
-    g.territory_by_state.get(alpha3).map(|&i| &g.places[i])
-}
-
-/// The regular General Assembly session `session` ("15").
-pub fn assembly_session(session: &str) -> Option<&'static AssemblySession> {
-    gazetteer().assembly_sessions.iter().find(|s| s.session == session)
-}
-
-/// The place with this key.
-pub fn place(key: &str) -> Option<&'static Place> {
-    gazetteer().place(key)
-}
-
-/// The person with this key.
-pub fn person(key: &str) -> Option<&'static Person> {
-    let g = gazetteer();
-    g.person_by_key.get(key).map(|&i| &g.persons[i])
-}
-
-/// The Security Council resolution with this number ("2253").
-pub fn resolution(number: &str) -> Option<&'static Resolution> {
-    gazetteer().resolution(number)
+/// The parsed gazetteers for the unit tests, which test the bundled data
+/// and would otherwise each parse it again.
+#[cfg(test)]
+pub(crate) fn gazetteer() -> &'static Gazetteer {
+    crate::reference::Reference::for_tests().gazetteer()
 }
 
 /// A `|`-separated list field, trimmed, without empty items.
@@ -261,6 +214,36 @@ pub(crate) fn parse<T>(file: &str, src: &str, row: impl Fn(&dyn Fn(&str) -> Stri
 }
 
 impl Gazetteer {
+    /// The state with this ISO alpha-3, alpha-2 or M49 code (case-insensitive
+    /// for the letter codes).
+    pub fn state(&self, code: &str) -> Option<&State> {
+        self.state_by_code.get(&code.to_ascii_uppercase()).map(|&i| &self.states[i])
+    }
+
+    /// The state with this name, official name or alias, compared
+    /// case-insensitively ("Kazakhstan", "Republic of Kazakhstan"); for header
+    /// lines such as "Mr. Sadykov (Kazakhstan):".
+    pub fn state_by_name(&self, name: &str) -> Option<&State> {
+        let n = crate::names::strip_the(name.trim());
+        self.state_by_name.get(&n.to_lowercase()).map(|&i| &self.states[i])
+    }
+
+    /// The territory the state `alpha3` was before it became one, if it became
+    /// one after 1945.
+    pub fn territory_of(&self, alpha3: &str) -> Option<&Place> {
+        self.territory_by_state.get(alpha3).map(|&i| &self.places[i])
+    }
+
+    /// The regular General Assembly session `session` ("15").
+    pub fn assembly_session(&self, session: &str) -> Option<&AssemblySession> {
+        self.assembly_sessions.iter().find(|s| s.session == session)
+    }
+
+    /// The person with this key.
+    pub fn person(&self, key: &str) -> Option<&Person> {
+        self.person_by_key.get(key).map(|&i| &self.persons[i])
+    }
+
     /// The organisation with this key ("UN").
     pub fn organisation(&self, key: &str) -> Option<&Organisation> {
         self.organisation_by_key.get(key).map(|&i| &self.organisations[i])
@@ -276,7 +259,9 @@ impl Gazetteer {
         self.resolution_by_number.get(number.trim_start_matches('0')).map(|&i| &self.resolutions[i])
     }
 
-    fn load() -> Self {
+    /// The gazetteers of `data/`, compiled into the binary. A malformed row
+    /// panics (a build defect the unit tests catch, not an input error).
+    pub fn bundled() -> Self {
         let states = parse("states.csv", embedded::STATES, |f| State {
             alpha3: f("alpha3").to_ascii_uppercase(),
             alpha2: f("alpha2").to_ascii_uppercase(),
@@ -416,11 +401,12 @@ mod tests {
 
     #[test]
     fn states_by_every_code_and_name() {
-        let k = state("KAZ").expect("Kazakhstan");
+        let g = gazetteer();
+        let k = g.state("KAZ").expect("Kazakhstan");
         assert_eq!(k.name, "Kazakhstan");
-        assert_eq!(state("kz").map(|s| s.alpha3.as_str()), Some("KAZ"));
-        assert_eq!(state_by_name("the Russian Federation").map(|s| s.alpha3.as_str()), Some("RUS"));
-        assert_eq!(state_by_name("Viet Nam").map(|s| s.alpha3.as_str()), Some("VNM"));
+        assert_eq!(g.state("kz").map(|s| s.alpha3.as_str()), Some("KAZ"));
+        assert_eq!(g.state_by_name("the Russian Federation").map(|s| s.alpha3.as_str()), Some("RUS"));
+        assert_eq!(g.state_by_name("Viet Nam").map(|s| s.alpha3.as_str()), Some("VNM"));
     }
 
     #[test]

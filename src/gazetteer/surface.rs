@@ -286,11 +286,9 @@ impl SurfaceMatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::LazyLock;
 
     fn found(t: &str) -> Vec<&str> {
-        static MATCHER: LazyLock<SurfaceMatcher> = LazyLock::new(|| SurfaceMatcher::new(crate::gazetteer::gazetteer()));
-        MATCHER.find(t).into_iter().map(|m| &t[m.start..m.end]).collect()
+        crate::extract::bundled().surface().find(t).into_iter().map(|m| &t[m.start..m.end]).collect()
     }
 
     #[test]

@@ -11,26 +11,21 @@ mod report;
 
 pub use report::{Diagnostic, Report};
 
-use crate::corpus::{decode, discover, MetaIndex, SpeechMeta};
+use crate::corpus::{discover, MetaIndex, SpeechMeta};
 use crate::error::{Error, Result};
-use crate::extract::{Context, Extractors};
-use crate::gazetteer;
-use crate::link::{read_as_of, speech_date, state_on, GazetteerDirectory};
-use crate::rdf::{self, iri, SpeechWriter};
-use crate::speech::Speech;
+use crate::extract::Extractors;
+use crate::pipeline::{fingerprint, Pipeline, ReadSpeech, WINDOW};
+use crate::rdf::{self, iri};
+use crate::reference::Reference;
 use crate::store::KgStore;
-use crate::text::{normalize, windows, NormalizedText};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Identifies this build of unkg: its version and a hash of its sources,
-/// gazetteers and ontology (see `build.rs`).
-pub const BUILD_ID: &str = env!("UNKG_BUILD_ID");
+pub use crate::pipeline::BUILD_ID;
 
 /// Speeches processed in parallel before their quads go to the loader:
 /// bounds memory whatever the corpus size...
@@ -39,12 +34,6 @@ const BATCH: usize = 256;
 /// ...and whatever the files' sizes: a batch ends once its files reach this
 /// many bytes (ungdc's 256 speeches make about 4.7 MB).
 const BATCH_BYTES: u64 = 4 << 20;
-
-/// A speech with more normalised text than this is extracted and written
-/// window by window, each window's quads loaded before the next is read, and
-/// has a batch to itself: one long file costs about 20 bytes of memory per
-/// byte of text, not the 170 its quads would take at once.
-const WINDOW: usize = 256 << 10;
 
 /// The default of `--max-file-size`: 160 times the longest speech of the
 /// corpora (127 KB), and at 20 bytes of memory per byte well within the
@@ -83,10 +72,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let store = KgStore::open(&options.store)?;
     let mut loader = store.loader();
-    let (mut report, jobs) = plan(options, &store, &mut loader)?;
-    let extractors = Extractors::new(gazetteer::gazetteer());
+    let reference = Reference::bundled();
+    let (mut report, jobs) = plan(options, &reference, &store, &mut loader)?;
+    let extractors = Extractors::new(reference.gazetteer());
+    let pipeline = Pipeline::new(&reference, &extractors);
     let progress = progress::Progress::new(jobs.len() as u64, options.quiet);
-    let unlinked = run(&store, &extractors, &jobs, options.max_file_size, &mut loader, &progress, &mut report)?;
+    let unlinked = run(&store, pipeline, &jobs, options.max_file_size, &mut loader, &progress, &mut report)?;
     finish(&store, loader, &unlinked, &progress, &mut report)?;
     report.elapsed = started.elapsed();
     Ok(report)
@@ -96,7 +87,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
 /// graphs where they changed, and makes one job per speech (with the
 /// fingerprint of its last build); what cannot be read or clashes is in the
 /// report.
-fn plan(options: &BuildOptions, store: &KgStore, loader: &mut crate::store::Loader<'_>) -> Result<(Report, Vec<Job>)> {
+fn plan(
+    options: &BuildOptions,
+    reference: &Reference,
+    store: &KgStore,
+    loader: &mut crate::store::Loader<'_>,
+) -> Result<(Report, Vec<Job>)> {
     let found = discover(&options.inputs);
     let files = found.files;
     let mut report = Report { files: files.len(), ..Report::default() };
@@ -123,7 +119,7 @@ fn plan(options: &BuildOptions, store: &KgStore, loader: &mut crate::store::Load
     }
 
     let existing = store.fingerprints()?;
-    report.warnings.extend(load_static_graphs(store, &existing, loader)?);
+    report.warnings.extend(load_static_graphs(reference, store, &existing, loader)?);
 
     let mut owners: HashMap<String, PathBuf> = HashMap::new();
     let mut jobs = Vec::with_capacity(files.len());
@@ -152,7 +148,7 @@ fn plan(options: &BuildOptions, store: &KgStore, loader: &mut crate::store::Load
 /// speeches linked to.
 fn run(
     store: &KgStore,
-    extractors: &Extractors<'_>,
+    pipeline: Pipeline<'_>,
     jobs: &[Job],
     max_file_size: u64,
     loader: &mut crate::store::Loader<'_>,
@@ -171,7 +167,7 @@ fn run(
         scope.spawn(move || {
             for batch in batches {
                 let outcomes =
-                    jobs[batch.clone()].par_iter().map(|job| process(extractors, job, max_file_size)).collect();
+                    jobs[batch.clone()].par_iter().map(|job| process(pipeline, job, max_file_size)).collect();
                 if sender.send(outcomes).is_err() {
                     break; // the loader failed and stopped listening
                 }
@@ -214,8 +210,10 @@ fn run(
                         (warnings, bytes)
                     }
                     Outcome::Long(long) => {
-                        let bytes = long.bytes;
-                        (load_in_windows(extractors, *long, loader)?, bytes)
+                        let LongSpeech { speech, fingerprint, bytes } = *long;
+                        // Each window's quads are loaded before the next
+                        // window is extracted.
+                        (pipeline.write(speech, &fingerprint, |part| loader.load(part.into_quads()))?, bytes)
                     }
                 };
                 if job.previous.is_some() {
@@ -267,7 +265,7 @@ struct Job {
 }
 
 /// Cuts the jobs into batches of at most [`BATCH`] speeches and about
-/// [`BATCH_BYTES`] bytes; a file too long for [`WINDOW`] goes alone.
+/// [`BATCH_BYTES`] bytes; a file too long for one [`WINDOW`] goes alone.
 fn batches(jobs: &[Job]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut bytes) = (0, 0);
@@ -298,10 +296,10 @@ enum Outcome {
     Failed(Error),
 }
 
+/// A speech read but not yet extracted: the loader's thread extracts it,
+/// loading each window's quads before the next.
 struct LongSpeech {
-    speech: Speech,
-    context: Context,
-    text: NormalizedText,
+    speech: ReadSpeech,
     fingerprint: String,
     bytes: u64,
 }
@@ -316,7 +314,9 @@ impl Outcome {
     }
 }
 
-fn process(extractors: &Extractors<'_>, job: &Job, max_file_size: u64) -> Outcome {
+/// Reads a job's file and, unless it is unchanged or long, runs it
+/// through the pipeline.
+fn process(pipeline: Pipeline<'_>, job: &Job, max_file_size: u64) -> Outcome {
     if job.size > max_file_size {
         return Outcome::Failed(Error::input(&job.path, 0, format!(
             "the file is {} bytes, over the --max-file-size of {max_file_size}: no speech is that long (raise \
@@ -332,95 +332,32 @@ fn process(extractors: &Extractors<'_>, job: &Job, max_file_size: u64) -> Outcom
     if job.previous.as_deref() == Some(fingerprint.as_str()) {
         return Outcome::Unchanged { bytes: bytes.len() as u64 };
     }
-    let decoded = decode(&bytes);
-    if let Err(e) = check_text(&job.path, &decoded.text) {
-        return Outcome::Failed(e);
-    }
-    let mut speech = Speech::from_decoded(job.path.clone(), &bytes, decoded, job.meta.clone(), &GazetteerDirectory);
     let size = bytes.len() as u64;
+    let speech = match pipeline.read(&job.path, &bytes, job.meta.clone()) {
+        Ok(speech) => speech,
+        Err(e) => return Outcome::Failed(e),
+    };
     drop(bytes);
-    let context = prepare(&mut speech);
-    let text = normalize(speech.body(), speech.body_start);
-    if text.text.len() > WINDOW {
-        return Outcome::Long(Box::new(LongSpeech { speech, context, text, fingerprint, bytes: size }));
+    if pipeline.is_long(&speech) {
+        return Outcome::Long(Box::new(LongSpeech { speech, fingerprint, bytes: size }));
     }
-    let mut found = extractors.extract(&text, &context);
-    let undated = read_as_of(&mut found, context.date.as_deref());
-    warn_undated(&mut speech, &undated);
-    let quads = rdf::speech_quads(&speech, &text, &found, &fingerprint);
-    Outcome::Built { quads, warnings: speech.warnings, bytes: size }
-}
-
-/// Reads a parsed speech as of its date (a General Debate file's code means
-/// the state of the day) and returns what the extractors know of it: its
-/// date, and whom the speaker speaks for (who "we" are).
-pub fn prepare(speech: &mut Speech) -> Context {
-    let date = speech_date(speech);
-    if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), date.as_deref()) {
-        *code = state_on(code, date);
-    }
-    Context { date, speaker_state: speech.speaker.state.clone(), speaker_organisation: speech.speaker.organisation.clone() }
-}
-
-/// Says which names were read as today's states because the speech's
-/// metadata gives no date (a plain file with no metadata has none to give).
-fn warn_undated(speech: &mut Speech, undated: &[String]) {
-    if !undated.is_empty() && !speech.meta.sources.is_empty() {
-        speech.warnings.push(format!(
-            "no date for this speech (the metadata gives none): {} read as the state(s) of today",
-            undated.join(", ")
-        ));
-    }
-}
-
-/// Extracts and loads a long speech one window at a time, its fingerprint
-/// last; returns its warnings.
-fn load_in_windows(extractors: &Extractors<'_>, mut long: LongSpeech, loader: &mut crate::store::Loader<'_>) -> Result<Vec<String>> {
-    let context = &long.context;
-    let mut writer = SpeechWriter::new(&long.speech);
-    loader.load(writer.header())?;
-    let mut undated = Vec::new();
-    for range in windows(&long.text.text, WINDOW) {
-        let mut found = extractors.extract_range(&long.text, range, context);
-        for name in read_as_of(&mut found, context.date.as_deref()) {
-            if !undated.contains(&name) {
-                undated.push(name);
-            }
-        }
-        loader.load(writer.part(&long.text, &found))?;
-    }
-    loader.load(writer.fingerprint(&long.fingerprint))?;
-    warn_undated(&mut long.speech, &undated);
-    Ok(long.speech.warnings)
-}
-
-/// What decides whether a speech must be rebuilt: this build of unkg, the
-/// file's bytes and what the metadata says of it.
-fn fingerprint(bytes: &[u8], meta: &SpeechMeta) -> String {
-    let mut h = Sha256::new();
-    h.update(BUILD_ID.as_bytes());
-    h.update(bytes);
-    // Strings and options only, which JSON always writes.
-    h.update(serde_json::to_vec(meta).expect("speech metadata serialises"));
-    format!("{:x}", h.finalize())
-}
-
-/// Refuses files that are no speech: empty, or binary.
-fn check_text(path: &std::path::Path, text: &str) -> Result<()> {
-    if let Some(at) = text.find('\0') {
-        let line = text[..at].matches('\n').count() as u64 + 1;
-        return Err(Error::input(path, line, "expected text, found a NUL byte (binary file?)"));
-    }
-    if text.chars().all(char::is_whitespace) {
-        return Err(Error::input(path, 1, "expected a speech, found an empty file"));
-    }
-    Ok(())
+    let mut quads = Vec::new();
+    let Ok(warnings) = pipeline.write(speech, &fingerprint, |part| {
+        quads.append(&mut part.into_quads());
+        Ok::<(), std::convert::Infallible>(())
+    });
+    Outcome::Built { quads, warnings, bytes: size }
 }
 
 /// Loads the ontology and reference graphs when this build of unkg differs
 /// from the one that loaded them; returns the names of the Council's tables
 /// that linked to no state when it loaded the reference graph.
-fn load_static_graphs(store: &KgStore, existing: &HashMap<String, String>, loader: &mut crate::store::Loader<'_>) -> Result<Vec<Diagnostic>> {
+fn load_static_graphs(
+    reference: &Reference,
+    store: &KgStore,
+    existing: &HashMap<String, String>,
+    loader: &mut crate::store::Loader<'_>,
+) -> Result<Vec<Diagnostic>> {
     let fingerprint_quad = |graph: &NamedNode| {
         Quad::new(
             graph.clone(),
@@ -439,14 +376,14 @@ fn load_static_graphs(store: &KgStore, existing: &HashMap<String, String>, loade
         }
         loader.load(quads)?;
     }
-    let reference = iri::reference_graph();
-    if existing.get(reference.as_str()).map(String::as_str) != Some(BUILD_ID) {
-        store.remove_graphs(std::slice::from_ref(&reference))?;
-        let mut quads = rdf::reference_quads();
-        quads.extend(rdf::decision_quads());
-        quads.push(fingerprint_quad(&reference));
+    let graph = iri::reference_graph();
+    if existing.get(graph.as_str()).map(String::as_str) != Some(BUILD_ID) {
+        store.remove_graphs(std::slice::from_ref(&graph))?;
+        let mut quads = rdf::reference_quads(reference);
+        quads.extend(rdf::decision_quads(reference));
+        quads.push(fingerprint_quad(&graph));
         loader.load(quads)?;
-        return Ok(crate::decisions::members::unlinked_names());
+        return Ok(crate::decisions::members::unlinked_names(reference));
     }
     Ok(Vec::new())
 }

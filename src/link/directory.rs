@@ -1,26 +1,19 @@
-//! The gazetteers as a [`Directory`] for identifying speakers.
+//! The names speakers and tables give the states and organisations they
+//! speak for, resolved against the gazetteers: exactly, case-insensitively,
+//! or as a damaged name (OCR, typos). The indexes are built once, with the
+//! rest of [`crate::reference::Reference`], which answers the speech stage's
+//! [`crate::speech::Directory`] questions through them.
 
-use crate::gazetteer;
-use crate::speech::Directory;
+use crate::gazetteer::Gazetteer;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-/// Resolves speakers' affiliations against the compiled-in gazetteers.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct GazetteerDirectory;
-
-/// Organisation names and aliases, lower-cased, to keys.
-fn organisations_by_name() -> &'static HashMap<String, String> {
-    static BY_NAME: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-        let mut map = HashMap::new();
-        for org in &gazetteer::gazetteer().organisations {
-            for name in std::iter::once(&org.label).chain(&org.aliases).chain(std::iter::once(&org.key)) {
-                map.entry(name.to_lowercase()).or_insert_with(|| org.key.clone());
-            }
-        }
-        map
-    });
-    &BY_NAME
+/// The gazetteers' names indexed as speakers' affiliations are looked up.
+#[derive(Debug, Clone)]
+pub struct SpeakerDirectory {
+    /// Organisation names and aliases, lower-cased, to keys.
+    organisations_by_name: HashMap<String, String>,
+    /// Every state name and alias as [`letters`], with its code.
+    states_by_letters: Vec<(String, String)>,
 }
 
 /// A name reduced to its letters, with the digits OCR puts for letters
@@ -36,23 +29,9 @@ fn letters(name: &str) -> String {
         .collect()
 }
 
-/// Every state name and alias as [`letters`], with its code.
-fn states_by_letters() -> &'static [(String, String)] {
-    static FORMS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-        let mut forms = Vec::new();
-        for s in &gazetteer::gazetteer().states {
-            for name in std::iter::once(&s.name).chain(&s.aliases).chain(std::iter::once(&s.official_name)) {
-                forms.push((letters(name), s.alpha3.clone()));
-            }
-        }
-        forms
-    });
-    &FORMS
-}
-
 /// The state whose name is within a typo or two of `name` ("Kyrgyztan",
 /// "El] Salvador"), when exactly one state is that close.
-fn state_by_damaged_name(name: &str) -> Option<String> {
+fn state_by_damaged_name(forms: &[(String, String)], name: &str) -> Option<String> {
     let wanted = letters(name);
     let budget = match wanted.len() {
         0..=5 => return None,
@@ -61,7 +40,7 @@ fn state_by_damaged_name(name: &str) -> Option<String> {
     };
     let mut best: Option<(usize, &str)> = None;
     let mut tie = false;
-    for (form, code) in states_by_letters() {
+    for (form, code) in forms {
         // Bytes, not chars: an accented letter costs two edits, as it
         // always has for this match.
         let Some(d) = crate::names::bounded_distance(wanted.as_bytes(), form.as_bytes(), budget) else {
@@ -79,40 +58,48 @@ fn state_by_damaged_name(name: &str) -> Option<String> {
     best.filter(|_| !tie).map(|(_, code)| code.to_owned())
 }
 
-impl Directory for GazetteerDirectory {
-    fn state_code(&self, name: &str) -> Option<String> {
-        gazetteer::state_by_name(name)
-            .or_else(|| (name.len() == 3).then(|| gazetteer::state(name)).flatten())
+impl SpeakerDirectory {
+    /// The indexes over `gazetteer`'s states and organisations.
+    pub fn new(gazetteer: &Gazetteer) -> Self {
+        let mut organisations_by_name = HashMap::new();
+        for org in &gazetteer.organisations {
+            for name in std::iter::once(&org.label).chain(&org.aliases).chain(std::iter::once(&org.key)) {
+                organisations_by_name.entry(name.to_lowercase()).or_insert_with(|| org.key.clone());
+            }
+        }
+        let mut states_by_letters = Vec::new();
+        for s in &gazetteer.states {
+            for name in std::iter::once(&s.name).chain(&s.aliases).chain(std::iter::once(&s.official_name)) {
+                states_by_letters.push((letters(name), s.alpha3.clone()));
+            }
+        }
+        SpeakerDirectory { organisations_by_name, states_by_letters }
+    }
+
+    /// The alpha-3 code of the state called `name` in `gazetteer` (the one
+    /// these indexes were built from): by name or alias, by code, or as a
+    /// name a typo or two away from exactly one state's.
+    pub fn state_code(&self, gazetteer: &Gazetteer, name: &str) -> Option<String> {
+        gazetteer
+            .state_by_name(name)
+            .or_else(|| (name.len() == 3).then(|| gazetteer.state(name)).flatten())
             .map(|s| s.alpha3.clone())
-            .or_else(|| state_by_damaged_name(name))
+            .or_else(|| state_by_damaged_name(&self.states_by_letters, name))
     }
 
-    fn organisation_key(&self, name: &str) -> Option<String> {
-        let name = name.trim();
-        let name = crate::names::strip_the(name);
-        organisations_by_name().get(&name.to_lowercase()).cloned()
-    }
-
-    fn council_member(&self, alpha3: &str, year: u16) -> bool {
-        super::council_member(alpha3, year)
-    }
-
-    fn office_holder(&self, office: &str, year: u16) -> Option<String> {
-        super::office_holder(office, year).map(str::to_owned)
-    }
-
-    fn presidency(&self, year: u16, month: u8) -> Option<String> {
-        super::presidency(year, month).map(str::to_owned)
+    /// The key of the organisation called `name` (name, alias or acronym).
+    pub fn organisation_key(&self, name: &str) -> Option<String> {
+        let name = crate::names::strip_the(name.trim());
+        self.organisations_by_name.get(&name.to_lowercase()).cloned()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn resolves_the_names_speakers_use() {
-        let d = GazetteerDirectory;
+        use crate::speech::Directory;
+        let d = crate::reference::Reference::for_tests();
         assert_eq!(d.state_code("Kazakhstan").as_deref(), Some("KAZ"));
         assert_eq!(d.state_code("the Russian Federation").as_deref(), Some("RUS"));
         assert_eq!(d.state_code("Iran (Islamic Republic of)").as_deref(), Some("IRN"));

@@ -3,9 +3,8 @@
 //! names, and in January to the first of the new year's members after the
 //! December president; one known month fixes the whole sequence from there.
 
-use super::council_terms;
-use crate::gazetteer;
-use std::sync::LazyLock;
+use super::CouncilTerm;
+use crate::gazetteer::Gazetteer;
 
 /// January 1992: the United Kingdom, whose presidency convened the Council's
 /// first meeting of heads of State and Government on 31 January 1992. From
@@ -23,27 +22,16 @@ pub struct Presidency {
     pub alpha3: String,
 }
 
-/// The state that presided over the Council in `month` of `year`, from
-/// 1992 to the last year of the membership table.
-pub fn presidency(year: u16, month: u8) -> Option<&'static str> {
-    presidencies().iter().find(|p| p.year == year && p.month == month).map(|p| p.alpha3.as_str())
-}
-
-/// Every month's presidency that the membership table allows to compute.
-pub fn presidencies() -> &'static [Presidency] {
-    static ALL: LazyLock<Vec<Presidency>> = LazyLock::new(compute);
-    &ALL
-}
-
-fn compute() -> Vec<Presidency> {
-    let last_year = council_terms().iter().filter(|t| t.seat == "elected").map(|t| t.end_year).max().unwrap_or(ANCHOR.0);
+/// Every month's presidency from the anchor to the last year of `terms`.
+pub(super) fn compute(terms: &[CouncilTerm], gazetteer: &Gazetteer) -> Vec<Presidency> {
+    let last_year = terms.iter().filter(|t| t.seat == "elected").map(|t| t.end_year).max().unwrap_or(ANCHOR.0);
     let mut out = Vec::new();
     let (mut year, mut month, mut current) = (ANCHOR.0, ANCHOR.1, ANCHOR.2.to_owned());
     while year <= last_year {
         out.push(Presidency { year, month, alpha3: current.clone() });
         let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-        let members = members_in_order(next_year);
-        let key = order_key(&current);
+        let members = members_in_order(terms, gazetteer, next_year);
+        let key = order_key(gazetteer, &current);
         // The first member after the current president, wrapping round.
         let Some(next) = members.iter().find(|(k, _)| *k > key).or_else(|| members.first()) else { break };
         current = next.1.clone();
@@ -53,11 +41,11 @@ fn compute() -> Vec<Presidency> {
 }
 
 /// The members of `year` with their sort keys, in alphabetical order.
-fn members_in_order(year: u16) -> Vec<(String, String)> {
-    let mut members: Vec<(String, String)> = council_terms()
+fn members_in_order(terms: &[CouncilTerm], gazetteer: &Gazetteer, year: u16) -> Vec<(String, String)> {
+    let mut members: Vec<(String, String)> = terms
         .iter()
         .filter(|t| (t.start_year..=t.end_year).contains(&year))
-        .map(|t| (order_key(&t.alpha3), t.alpha3.clone()))
+        .map(|t| (order_key(gazetteer, &t.alpha3), t.alpha3.clone()))
         .collect();
     members.sort();
     members.dedup();
@@ -66,8 +54,8 @@ fn members_in_order(year: u16) -> Vec<(String, String)> {
 
 /// The state's English short name as the Council's rotation sorts it:
 /// lower-cased, accents folded, word by word ("Türkiye" as "turkiye").
-fn order_key(alpha3: &str) -> String {
-    crate::names::slug(gazetteer::state(alpha3).map_or(alpha3, |s| s.name.as_str()))
+fn order_key(gazetteer: &Gazetteer, alpha3: &str) -> String {
+    crate::names::slug(gazetteer.state(alpha3).map_or(alpha3, |s| s.name.as_str()))
 }
 
 #[cfg(test)]
@@ -76,6 +64,8 @@ mod tests {
 
     #[test]
     fn the_presidency_rotates_alphabetically_across_years() {
+        let reference = crate::reference::Reference::for_tests();
+        let presidency = |y, m| reference.council().presidency(y, m);
         assert_eq!(presidency(1992, 1), Some("GBR"));
         assert_eq!(presidency(1992, 2), Some("USA"));
         assert_eq!(presidency(1992, 3), Some("VEN"));
@@ -84,6 +74,6 @@ mod tests {
         assert_eq!(presidency(2020, 6), Some("FRA"));
         assert_eq!(presidency(2022, 2), Some("RUS"));
         assert_eq!(presidency(1991, 12), None, "before the anchor nothing is computed");
-        assert_eq!(order_key("TUR"), "turkiye");
+        assert_eq!(order_key(reference.gazetteer(), "TUR"), "turkiye");
     }
 }

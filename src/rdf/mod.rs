@@ -13,7 +13,7 @@ pub mod vocab;
 pub use decisions::decision_quads;
 pub use quads::QuadSink;
 pub use reference::reference_quads;
-pub use speech::{speech_quads, SpeechWriter};
+pub use speech::SpeechWriter;
 
 /// The ontology in Turtle, as shipped in `ontology/unkg.ttl`.
 pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/unkg.ttl");

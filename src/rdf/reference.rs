@@ -7,17 +7,14 @@ use super::quads::QuadSink;
 use super::vocab::{class, dcterms, foaf, owl, prop, rdf, rdfs, schema, skos, xsd};
 use crate::extract::EntityKind;
 use crate::gazetteer;
-use crate::link::{council_terms, presidencies};
+use crate::reference::Reference;
 use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
-const MEETINGS: &str = include_str!("../../data/meetings.csv");
-
-/// All quads of the reference graph, in a fixed order.
-pub fn reference_quads() -> Vec<Quad> {
+/// All quads of the reference graph that `reference` gives (the decisions
+/// aside: [`super::decision_quads`]), in a fixed order.
+pub fn reference_quads(reference: &Reference) -> Vec<Quad> {
     let mut w = Labels::new();
-    let g = gazetteer::gazetteer();
+    let g = reference.gazetteer();
     for s in &g.states {
         let node = iri::state(&s.alpha3);
         w.entity(&node, class::STATE, &s.name, std::iter::once(&s.official_name).chain(&s.aliases), &s.wikidata);
@@ -28,7 +25,7 @@ pub fn reference_quads() -> Vec<Quad> {
         }
         lifetime(&mut w, &node, s);
     }
-    council(&mut w);
+    council(&mut w, reference.council());
     for o in &g.organisations {
         let node = iri::organisation(&o.key);
         w.entity(&node, class::ORGANISATION, &o.label, &o.aliases, &o.wikidata);
@@ -76,7 +73,7 @@ pub fn reference_quads() -> Vec<Quad> {
         }
         w.out.add(&node, schema::URL, iri::undocs(&r.symbol));
     }
-    meetings(&mut w);
+    meetings(&mut w, reference.decisions().meetings());
     w.out.quads
 }
 
@@ -104,8 +101,8 @@ fn lifetime(w: &mut Labels, node: &NamedNode, s: &gazetteer::State) {
 
 /// Security Council terms (also as the years each state sat) and the
 /// presidency of each month that can be computed.
-fn council(w: &mut Labels) {
-    for t in council_terms() {
+fn council(w: &mut Labels, council: &crate::link::Council) {
+    for t in council.terms() {
         let state = iri::state(&t.alpha3);
         for year in t.start_year..=t.end_year {
             w.out.typed(&state, prop::COUNCIL_MEMBER_IN, &year.to_string(), xsd::G_YEAR);
@@ -118,7 +115,7 @@ fn council(w: &mut Labels) {
         w.date(&node, schema::START_DATE, &format!("{}-01-01", t.start_year));
         w.date(&node, schema::END_DATE, &format!("{}-12-31", t.end_year));
     }
-    for p in presidencies() {
+    for p in council.presidencies() {
         let node = iri::council_presidency(p.year, p.month);
         w.out.add(&node, rdf::TYPE, class::COUNCIL_PRESIDENCY);
         w.out.text(&node, rdfs::LABEL, &format!("Presidency of the Security Council, {}-{:02}: {}", p.year, p.month, p.alpha3));
@@ -140,44 +137,35 @@ fn days_in(year: u16, month: u8) -> u8 {
 /// The labels (preferred, then alternative) this graph gives the entity of
 /// `kind` with `key`, or `None` when it does not describe it: a speech's
 /// graphs then need not repeat them.
-pub(crate) fn reference_names(kind: EntityKind, key: &str) -> Option<Vec<&'static str>> {
-    let with_aliases = |label: &'static str, aliases: &'static [String]| {
+pub(crate) fn reference_names<'r>(reference: &'r Reference, kind: EntityKind, key: &str) -> Option<Vec<&'r str>> {
+    let with_aliases = |label: &'r str, aliases: &'r [String]| {
         std::iter::once(label).chain(aliases.iter().map(String::as_str)).collect()
     };
+    let g = reference.gazetteer();
     match kind {
-        EntityKind::State => gazetteer::state(key).map(|s| {
+        EntityKind::State => g.state(key).map(|s| {
             let mut names: Vec<&str> = with_aliases(&s.name, &s.aliases);
             names.insert(1, &s.official_name);
             names
         }),
-        EntityKind::Organisation => gazetteer::organisation(key).map(|o| with_aliases(&o.label, &o.aliases)),
-        EntityKind::Person => gazetteer::person(key).map(|p| with_aliases(&p.label, &p.aliases)),
-        EntityKind::Place => gazetteer::place(key).map(|p| with_aliases(&p.label, &p.aliases)),
-        EntityKind::Resolution => gazetteer::resolution(key).map(|r| vec![r.symbol.as_str()]),
-        EntityKind::Document => super::decisions::document_names(key),
+        EntityKind::Organisation => g.organisation(key).map(|o| with_aliases(&o.label, &o.aliases)),
+        EntityKind::Person => g.person(key).map(|p| with_aliases(&p.label, &p.aliases)),
+        EntityKind::Place => g.place(key).map(|p| with_aliases(&p.label, &p.aliases)),
+        EntityKind::Resolution => g.resolution(key).map(|r| vec![r.symbol.as_str()]),
+        EntityKind::Document => reference.decisions().document_symbol(&iri::symbol_slug(key)).map(|s| vec![s]),
         EntityKind::Date => None,
     }
 }
 
-/// The rows of `data/meetings.csv`: symbol, date, topic.
-fn meeting_rows() -> &'static [(String, String, String)] {
-    static ROWS: OnceLock<Vec<(String, String, String)>> = OnceLock::new();
-    ROWS.get_or_init(|| gazetteer::parse("meetings.csv", MEETINGS, |f| (f("meeting_record"), f("date"), f("topic"))))
-}
-
-/// The topic the reference graph gives the meeting `node` ("" for none), or
-/// `None` when it does not describe that meeting.
-pub(crate) fn meeting_topic(node: &NamedNode) -> Option<&'static str> {
-    static TOPICS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    let topics = TOPICS.get_or_init(|| {
-        meeting_rows().iter().map(|(symbol, _, topic)| (iri::meeting(&iri::symbol_slug(symbol)).into_string(), topic.as_str())).collect()
-    });
-    topics.get(node.as_str()).copied()
+/// The topic the reference graph gives the meeting whose symbol's slug is
+/// `slug` ("" for none), or `None` when it does not describe that meeting.
+pub(crate) fn meeting_topic<'r>(reference: &'r Reference, slug: &str) -> Option<&'r str> {
+    reference.decisions().meeting(slug).map(|m| m.topic.as_str())
 }
 
 /// Security Council meetings 1946-2022 from `data/meetings.csv`.
-fn meetings(w: &mut Labels) {
-    for (symbol, date, topic) in meeting_rows() {
+fn meetings(w: &mut Labels, meetings: &[crate::decisions::Meeting]) {
+    for crate::decisions::Meeting { symbol, date, topic } in meetings {
         let node = iri::meeting(&iri::symbol_slug(symbol));
         w.entity(&node, class::MEETING, symbol, &[], "");
         w.out.text(&node, prop::SYMBOL, symbol);

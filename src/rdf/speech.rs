@@ -14,36 +14,27 @@ use super::reference::{meeting_topic, reference_names};
 use super::vocab::{class, dcterms, foaf, individual, itsrdf, nif, prop, prov, rdf, rdfs, schema, skos, xsd};
 use crate::corpus::Layout;
 use crate::extract::{EntityKind, EventKind, Extraction, Mention};
+use crate::reference::Reference;
 use crate::speech::{Role, Speech};
 use crate::text::NormalizedText;
 use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
 use std::collections::BTreeSet;
 
-/// Writes everything read from `speech` into its own named graph and the
-/// corpus graph. `fingerprint` identifies the build inputs besides the file
-/// itself.
-pub fn speech_quads(speech: &Speech, text: &NormalizedText, found: &Extraction, fingerprint: &str) -> Vec<Quad> {
-    let mut writer = SpeechWriter::new(speech);
-    let mut quads = writer.header();
-    quads.append(&mut writer.part(text, found));
-    quads.append(&mut writer.fingerprint(fingerprint));
-    quads
-}
-
 /// Writes the quads of one speech in parts: its description once, then what
 /// was found in each stretch of its text, so that a very long file never
 /// holds all its quads at once. Mention IRIs carry their offsets and event
-/// numbers run on across parts, so the parts add up to [`speech_quads`]. The
-/// build fingerprint comes last: a speech whose parts were not all written
+/// numbers run on across parts, so the parts add up to the quads of the
+/// whole speech written at once. The build fingerprint comes last: a speech whose parts were not all written
 /// has none, and the next build writes it again.
 pub struct SpeechWriter<'a> {
     w: Writer<'a>,
 }
 
 impl<'a> SpeechWriter<'a> {
-    /// A writer for `speech`.
-    pub fn new(speech: &'a Speech) -> Self {
-        SpeechWriter { w: Writer::new(speech) }
+    /// A writer for `speech`; `reference` tells what the reference graph
+    /// describes already, which the speech's graphs then do not repeat.
+    pub fn new(speech: &'a Speech, reference: &'a Reference) -> Self {
+        SpeechWriter { w: Writer::new(speech, reference) }
     }
 
     /// The speech, its meeting and its speaker.
@@ -84,6 +75,7 @@ impl<'a> SpeechWriter<'a> {
 
 struct Writer<'a> {
     speech: &'a Speech,
+    reference: &'a Reference,
     node: NamedNode,
     /// The speech's own graph.
     out: QuadSink,
@@ -103,9 +95,10 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    fn new(speech: &'a Speech) -> Self {
+    fn new(speech: &'a Speech, reference: &'a Reference) -> Self {
         Writer {
             speech,
+            reference,
             node: iri::speech(&speech.id),
             out: QuadSink::new(iri::speech_graph(&speech.id)),
             shared: QuadSink::new(iri::corpus_graph()),
@@ -163,10 +156,12 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn meeting_node(&self) -> Option<NamedNode> {
+    /// The slug of the meeting's IRI (`iri::meeting`), which is also how
+    /// the reference data finds the meeting.
+    fn meeting_slug(&self) -> Option<String> {
         match &self.speech.layout {
-            Layout::Unsc { record, .. } => Some(iri::meeting(&record.slug())),
-            Layout::Ungdc { session, .. } => Some(iri::meeting(&format!("UNGA-{session}-GD"))),
+            Layout::Unsc { record, .. } => Some(record.slug()),
+            Layout::Ungdc { session, .. } => Some(format!("UNGA-{session}-GD")),
             Layout::Plain => None,
         }
     }
@@ -182,12 +177,13 @@ impl<'a> Writer<'a> {
     }
 
     fn meeting(&mut self) {
-        let (Some(m), Some(label)) = (self.meeting_node(), self.meeting_label()) else { return };
+        let (Some(slug), Some(label)) = (self.meeting_slug(), self.meeting_label()) else { return };
+        let m = iri::meeting(&slug);
         let (s, sp) = (self.node.clone(), self.speech);
         self.out.add(&s, prop::MEETING, m.clone());
         // A Security Council meeting the reference data knows is described
         // there; the corpus adds only what the reference lacks.
-        let known_topic = meeting_topic(&m);
+        let known_topic = meeting_topic(self.reference, &slug);
         let d = &mut self.shared;
         if known_topic.is_none() {
             d.add(&m, rdf::TYPE, class::MEETING);
@@ -256,7 +252,7 @@ impl<'a> Writer<'a> {
         let whom_code = sp.state.as_deref().or(sp.organisation.as_deref()).unwrap_or("");
         // A full name the persons gazetteer knows is that person's node,
         // which the reference graph already names.
-        let known = crate::gazetteer::gazetteer().persons.iter().find(|p| p.label == *name || p.aliases.contains(name));
+        let known = self.reference.gazetteer().persons.iter().find(|p| p.label == *name || p.aliases.contains(name));
         let p = match known {
             Some(person) => iri::person(&person.key),
             None => iri::person(&crate::names::slug_keeping_accents(&format!("{name} {whom_code}"))),
@@ -308,7 +304,7 @@ impl<'a> Writer<'a> {
             self.out.add(&node, itsrdf::TA_IDENT_REF, entity.clone());
             if self.described.insert((m.kind, m.key.clone())) {
                 self.out.add(&s, schema::MENTIONS, entity.clone());
-                if reference_names(m.kind, &m.key).is_none() {
+                if reference_names(self.reference, m.kind, &m.key).is_none() {
                     self.describe(&entity, m);
                 }
             }
@@ -317,7 +313,7 @@ impl<'a> Writer<'a> {
             let surface = quote_form(text, m);
             if m.extractor != crate::extract::Extractor::Gazetteer
                 && surface != m.label
-                && !reference_names(m.kind, &m.key).is_some_and(|names| names.contains(&surface))
+                && !reference_names(self.reference, m.kind, &m.key).is_some_and(|names| names.contains(&surface))
                 && self.described.insert((m.kind, surface.to_owned()))
             {
                 self.shared.text(&entity, skos::ALT_LABEL, surface);

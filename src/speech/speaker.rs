@@ -5,7 +5,7 @@ use super::header::Header;
 use crate::corpus::{Layout, SpeechMeta};
 
 /// Looks up the names speakers give for the states and organisations they
-/// speak for; implemented by the gazetteers.
+/// speak for; implemented by [`crate::reference::Reference`].
 pub trait Directory: Sync {
     /// The ISO 3166-1 alpha-3 code of the state called `name`, if it is one.
     fn state_code(&self, name: &str) -> Option<String>;

@@ -14,31 +14,18 @@ use super::iri;
 use super::quads::QuadSink;
 use super::vocab::{class, council, dcterms, prop, rdf, rdfs, schema, skos, xsd, ID};
 use crate::decisions;
+use crate::reference::Reference;
 use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashSet;
 
-/// Every quad the decision tables give, in a fixed order, for the
-/// reference graph.
-pub fn decision_quads() -> Vec<Quad> {
-    let mut w = Writer { out: QuadSink::new(iri::reference_graph()), documents: HashSet::new() };
+/// Every quad the decision tables of `reference` give, in a fixed order,
+/// for the reference graph.
+pub fn decision_quads(reference: &Reference) -> Vec<Quad> {
+    let mut w = Writer { reference, out: QuadSink::new(iri::reference_graph()), documents: HashSet::new() };
     resolutions::write(&mut w);
     vetoes::write(&mut w);
     statements::write(&mut w);
     w.out.quads
-}
-
-/// The labels the reference graph gives the document with symbol `key`
-/// (a draft or a presidential statement), or `None` when it does not
-/// describe it: a speech citing it then need not describe it again.
-pub(crate) fn document_names(key: &str) -> Option<Vec<&'static str>> {
-    static SYMBOLS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-        let drafts = decisions::resolution_votes().iter().map(|r| r.draft.as_str());
-        let vetoed = decisions::vetoes().iter().map(|v| v.draft.as_str());
-        let statements = decisions::statements().iter().map(|s| s.symbol.as_str());
-        drafts.chain(vetoed).chain(statements).filter(|s| !s.is_empty()).map(|s| (iri::symbol_slug(s), s)).collect()
-    });
-    SYMBOLS.get(&iri::symbol_slug(key)).map(|s| vec![*s])
 }
 
 /// A member's vote on a decision: `.../vote/2334/USA`, `.../vote/S-2022-155/RUS`.
@@ -59,12 +46,14 @@ fn position_node(position: decisions::Position) -> NamedNodeRef<'static> {
 
 /// Collects the quads, describing each document once however many tables
 /// name it.
-struct Writer {
+struct Writer<'r> {
+    /// The tables, and the directory their member names link through.
+    reference: &'r Reference,
     out: QuadSink,
     documents: HashSet<String>,
 }
 
-impl Writer {
+impl Writer<'_> {
     /// Types and labels a document (`specific` is its specific class) and,
     /// where it has a symbol, its symbol and address. False when it was
     /// described already.
@@ -115,7 +104,7 @@ mod tests {
 
     #[test]
     fn resolution_2334_has_its_tally_and_fifteen_votes() {
-        let quads = decision_quads();
+        let quads = decision_quads(Reference::for_tests());
         let res = format!("{ID}resolution/2334");
         let int = |n: i64| Term::from(Literal::from(n));
         assert_eq!(objects(&quads, &res, council::VOTES_IN_FAVOUR.as_str()), [&int(14)]);
@@ -129,7 +118,7 @@ mod tests {
 
     #[test]
     fn no_vote_has_two_positions_and_no_document_two_descriptions() {
-        let quads = decision_quads();
+        let quads = decision_quads(Reference::for_tests());
         let mut seen = HashSet::new();
         for q in &quads {
             if q.predicate == council::POSITION || q.predicate == skos::PREF_LABEL {
@@ -142,6 +131,7 @@ mod tests {
 
     #[test]
     fn speeches_citing_a_draft_or_statement_find_the_reference_node() {
+        let document_names = |key| crate::rdf::reference::reference_names(Reference::for_tests(), crate::extract::EntityKind::Document, key);
         assert_eq!(document_names("S/PRST/2020/1"), Some(vec!["S/PRST/2020/1"]));
         assert_eq!(document_names("S/2016/1100"), Some(vec!["S/2016/1100"]));
         assert_eq!(document_names("S/2017/467"), None);

@@ -2,13 +2,13 @@
 //! meeting at which the President made it.
 
 use super::Writer;
-use crate::decisions::statements;
 use crate::rdf::iri;
 use crate::rdf::vocab::{council, prop};
 
 /// Writes every presidential statement.
 pub(super) fn write(w: &mut Writer) {
-    for s in statements() {
+    let reference = w.reference;
+    for s in reference.decisions().statements() {
         let node = iri::document(&s.symbol);
         if !w.document(&node, council::PRESIDENTIAL_STATEMENT, &s.symbol, &s.symbol) {
             continue;
