@@ -175,7 +175,8 @@ def acts(driver, wait):
     shown = {g.get_attribute("data-act-kind"): int(g.get_attribute("data-acts")) for g in groups}
     assert shown == per_kind, "page %s, store %s" % (shown, per_kind)
     assert driver.find_elements(By.CSS_SELECTOR, "#acts .act-group li a[href*='/id/speech/']"), "no speech linked"
-    shot(driver, "entity-acts", 1400)
+    driver.execute_script("document.getElementById('acts').scrollIntoView()")
+    shot(driver, "entity-acts", 1000)
     print("acts: ok (%d acts in %d marks = the store's; %s: %s)" % (len(expected), len(marks), target, shown))
 
 

@@ -344,7 +344,7 @@ fn act_list(app: &App, index: &Index, acts: &[Act], target_label: &dyn Fn(&str) 
                 None => format!("<a href=\"{}\">{}</a>", esc(&app.href(t)), esc(&target_label(t))),
             })
             .collect();
-        let target = if targets.is_empty() { "<span class=\"muted\">no named target</span>".to_owned() } else { targets.join(", ") };
+        let target = if targets.is_empty() { String::new() } else { format!(" → {}", targets.join(", ")) };
         let places: Vec<String> = a
             .evidence
             .iter()
@@ -353,7 +353,7 @@ fn act_list(app: &App, index: &Index, acts: &[Act], target_label: &dyn Fn(&str) 
             .collect();
         let _ = write!(
             out,
-            "<li data-act=\"{}\"><span class=\"act-kind {}\">{}</span> → {target}{}{}</li>",
+            "<li data-act=\"{}\"><span class=\"act-kind {}\">{}</span>{target}{}{}</li>",
             esc(&app.published(&a.iri)),
             act_class(&a.kind),
             esc(&a.kind),
