@@ -94,6 +94,8 @@ def main():
             "search (HTML)": lambda i: base + "search?" + urllib.parse.urlencode({"q": TERMS[i % len(TERMS)]}),
             "entity page": lambda i: base + ENTITIES[i % len(ENTITIES)],
             "entity page, United States": lambda i: base + "id/state/USA",
+            # The most acts directed at it (issue #24's "Acts directed at").
+            "entity page, United Nations": lambda i: base + "id/organisation/UN",
             "entity page, filtered + paged": lambda i: base + "id/state/USA?" + urllib.parse.urlencode({"year": 1990 + i % 30, "page": 1 + i % 3}),
             "speech reader": lambda i: speeches[i % len(speeches)],
             "network page": lambda i: base + "network",

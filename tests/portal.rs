@@ -219,6 +219,96 @@ fn the_reader_marks_every_mention_the_store_has() {
     }
 }
 
+/// The rows of a SELECT through the endpoint, each binding as its value.
+fn sparql_rows(s: &Server, query: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+    let v = json(&s.url(&format!("sparql?query={encoded}")));
+    let rows = v["results"]["bindings"].as_array().expect("bindings").clone();
+    rows.iter()
+        .map(|r| {
+            r.as_object()
+                .expect("a row")
+                .iter()
+                .map(|(k, b)| (k.clone(), b["value"].as_str().unwrap_or_default().to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The reader's text: its div, closing tag included (it holds no other div).
+fn text_div(html: &str) -> &str {
+    let from = html.find("<div class=\"text\" id=\"text\">").expect("the text");
+    let rest = &html[from..];
+    &rest[..rest.find("</div>").expect("the text's end") + "</div>".len()]
+}
+
+/// Whether every `<a>` and `<span>` of `html` closes in order.
+fn well_nested(html: &str) -> bool {
+    let mut stack = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/').collect();
+        match name.as_str() {
+            "a" | "span" | "div" => stack.push(name),
+            "/a" | "/span" | "/div" => {
+                if stack.pop().as_deref() != Some(&name[1..]) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    stack.is_empty()
+}
+
+#[test]
+fn the_reader_marks_every_act_and_entity_pages_list_the_acts_at_them() {
+    let (_dir, store) = store_of(&[&samples()]);
+    let s = serve(&store);
+    let rows = sparql_rows(
+        &s,
+        "SELECT ?s ?a ?kind (COUNT(DISTINCT ?e) AS ?n) WHERE { ?s unkg:performs ?a . ?a unkg:actKind ?kind ; unkg:evidence ?e } GROUP BY ?s ?a ?kind",
+    );
+    assert!(!rows.is_empty(), "the samples perform acts");
+    let mut speeches: std::collections::BTreeMap<String, Vec<(String, u64)>> = Default::default();
+    for r in &rows {
+        speeches.entry(r["s"].clone()).or_default().push((r["kind"].clone(), r["n"].parse().expect("a count")));
+    }
+    for (speech, acts) in &speeches {
+        let path = speech.split_once("/id/").map(|(_, p)| format!("id/{p}")).expect("a speech IRI");
+        let page = html(&s.url(&path));
+        assert_eq!(page.status, 200);
+        let text = text_div(&page.body);
+        assert!(well_nested(text), "{speech}: marks cross:\n{text}");
+        // One mark per act and evidence sentence, of the act's kind.
+        let marks = text.matches(" data-act-kind=\"").count() as u64;
+        assert_eq!(marks, acts.iter().map(|a| a.1).sum::<u64>(), "{speech}: act marks against the store's");
+        for (kind, _) in acts {
+            let want: u64 = acts.iter().filter(|a| &a.0 == kind).map(|a| a.1).sum();
+            assert_eq!(text.matches(&format!(" data-act-kind=\"{kind}\"")).count() as u64, want, "{speech}: {kind}");
+        }
+        assert_eq!(page.body.matches("<li data-act=\"").count(), acts.len(), "{speech}: acts listed");
+        assert!(page.body.contains(&format!("Acts in this speech ({})", acts.len())), "{speech}");
+        // Mentions stay marked inside the sentences.
+        assert_eq!(text.matches(" data-entity=\"").count() as u64, mention_count(&s, speech.rsplit('/').next().expect("an id")));
+    }
+
+    // A state that acts are directed at: its page counts them per kind.
+    let targets = sparql_rows(
+        &s,
+        "SELECT ?t ?kind (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s unkg:performs ?a . ?a schema:object ?t ; unkg:actKind ?kind . ?t a unkg:State } GROUP BY ?t ?kind ORDER BY ?t",
+    );
+    let target = targets.first().map(|r| r["t"].clone()).expect("an act directed at a state");
+    let path = target.split_once("/id/").map(|(_, p)| format!("id/{p}")).expect("a state IRI");
+    let page = html(&s.url(&path));
+    assert!(page.body.contains("<section id=\"acts\"><h2>Acts directed at "), "{}", page.body);
+    for r in targets.iter().filter(|r| r["t"] == target) {
+        assert!(page.body.contains(&format!("data-act-kind=\"{}\" data-acts=\"{}\"", r["kind"], r["n"])), "{path}: {r:?}");
+    }
+    assert!(well_nested(&format!("<div>{}</div>", page.body.split_once("<section id=\"acts\">").expect("acts").1.split_once("</section>").expect("end").0)));
+}
+
 #[test]
 fn entity_pages_chart_list_and_draw_their_neighbourhood() {
     let (_dir, store) = store_of(&[&samples()]);
@@ -333,7 +423,7 @@ fn in_a_real_browser() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     println!("{stdout}");
     assert!(out.status.success(), "browser test failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    for scenario in ["search: ok", "speech: ok", "network: ok", "editor: ok"] {
+    for scenario in ["search: ok", "speech: ok", "acts: ok", "network: ok", "editor: ok"] {
         assert!(stdout.contains(scenario), "{scenario} not reported:\n{stdout}");
     }
 }

@@ -29,6 +29,8 @@ fn consistent(data: &IndexData) -> bool {
     let entry = |i: u32| (i as usize) < entries;
     data.postings.len() == entries
         && data.postings.iter().flatten().all(|&(r, _)| (r as usize) < speeches)
+        && data.acts.len() == entries
+        && data.acts.iter().flatten().all(|a| (a.kind as usize) < data.act_kinds.len() && (a.speech as usize) < speeches && a.agent.is_none_or(entry))
         && data.speeches.iter().all(|s| {
             entry(s.entry) && s.meeting.is_none_or(entry) && s.state.is_none_or(entry) && s.entities.iter().all(|&e| entry(e))
         })

@@ -3,9 +3,9 @@
 //! thousands of named graphs; the joins happen here in memory), and the
 //! mentions counted by the store itself.
 
-use super::{Entry, IndexData, SpeechRow};
+use super::{ActRow, Entry, IndexData, SpeechRow};
 use crate::error::Result;
-use crate::rdf::vocab::{class, dcterms, foaf, itsrdf, prop, rdf, rdfs, skos};
+use crate::rdf::vocab::{class, dcterms, foaf, itsrdf, prop, rdf, rdfs, schema, skos};
 use crate::store::KgStore;
 use oxigraph::model::{NamedNodeRef, Term};
 use std::collections::HashMap;
@@ -179,7 +179,69 @@ pub fn gather(store: &KgStore) -> Result<IndexData> {
     for s in &speeches {
         entries[s.entry as usize].speeches = 1;
     }
-    Ok(IndexData { entries, speeches, postings, stamp: String::new() })
+    let speech_row = |s: &str| at.get(s).and_then(|e| speech_at.get(e)).copied();
+    let (act_kinds, acts) = acts(store, &at, speech_row, entries.len())?;
+    Ok(IndexData { entries, speeches, postings, act_kinds, acts, stamp: String::new() })
+}
+
+/// The speech acts directed at each entry: the kinds, sorted, and per entry
+/// its acts (kind, speech row, agent). Four scans of a predicate each,
+/// joined here on the act's IRI, as the rest of the index is.
+fn acts(
+    store: &KgStore,
+    at: &HashMap<String, u32>,
+    speech_row: impl Fn(&str) -> Option<u32>,
+    entries: usize,
+) -> Result<(Vec<String>, Vec<Vec<ActRow>>)> {
+    #[derive(Default)]
+    struct Act {
+        kind: Option<String>,
+        speech: Option<u32>,
+        agent: Option<u32>,
+        targets: Vec<u32>,
+    }
+    let mut by_iri: HashMap<String, Act> = HashMap::new();
+    pairs(store, prop::ACT_KIND, |s, o| {
+        if let Some((kind, _)) = literal(o) {
+            by_iri.entry(s.to_owned()).or_default().kind = Some(kind.to_owned());
+        }
+    })?;
+    if by_iri.is_empty() {
+        return Ok((Vec::new(), vec![Vec::new(); entries]));
+    }
+    // schema:agent and schema:object are not only acts' (reference data may
+    // use them): only subjects already known as acts are kept.
+    pairs(store, prop::PERFORMS, |s, o| {
+        if let (Some(row), Some(act)) = (speech_row(s), iri(o).and_then(|o| by_iri.get_mut(o))) {
+            act.speech = Some(row);
+        }
+    })?;
+    pairs(store, schema::AGENT, |s, o| {
+        if let (Some(act), Some(&a)) = (by_iri.get_mut(s), iri(o).and_then(|o| at.get(o))) {
+            act.agent = Some(a);
+        }
+    })?;
+    pairs(store, schema::OBJECT, |s, o| {
+        if let (Some(act), Some(&t)) = (by_iri.get_mut(s), iri(o).and_then(|o| at.get(o))) {
+            act.targets.push(t);
+        }
+    })?;
+    let mut kinds: Vec<String> = by_iri.values().filter_map(|a| a.kind.clone()).collect();
+    kinds.sort();
+    kinds.dedup();
+    let number: HashMap<&str, u16> = kinds.iter().enumerate().map(|(i, k)| (k.as_str(), i as u16)).collect();
+    let mut lists: Vec<Vec<ActRow>> = vec![Vec::new(); entries];
+    for act in by_iri.values() {
+        let (Some(kind), Some(speech)) = (act.kind.as_deref().and_then(|k| number.get(k)), act.speech) else { continue };
+        for &t in &act.targets {
+            lists[t as usize].push(ActRow { kind: *kind, speech, agent: act.agent });
+        }
+    }
+    for list in &mut lists {
+        list.sort_unstable_by_key(|a| (a.kind, a.speech, a.agent));
+        list.dedup();
+    }
+    Ok((kinds, lists))
 }
 
 /// A digest of what the store holds: every speech graph's build

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Version of the index's layout: a different one is rebuilt.
-pub const FORMAT: &str = "unkg-search-1";
+pub const FORMAT: &str = "unkg-search-2";
 
 /// Words of a label after which suffixes are no longer indexed: a long
 /// speech title needs no key for its tenth word.
@@ -61,6 +61,22 @@ pub struct SpeechRow {
     pub entities: Vec<u32>,
 }
 
+/// One speech act directed at an entry. Short field names: the index of
+/// ungdc holds a few hundred thousand of them in `data.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActRow {
+    /// Its kind, an index into [`IndexData::act_kinds`].
+    #[serde(rename = "k")]
+    pub kind: u16,
+    /// The speech row that performs it.
+    #[serde(rename = "s")]
+    pub speech: u32,
+    /// The entry of its agent (`schema:agent`: the state or organisation
+    /// spoken for, else the speaker), when indexed.
+    #[serde(rename = "a")]
+    pub agent: Option<u32>,
+}
+
 /// What the index holds besides its search keys.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IndexData {
@@ -70,6 +86,13 @@ pub struct IndexData {
     pub speeches: Vec<SpeechRow>,
     /// Per entry: (speech row, mentions in it), ascending by row.
     pub postings: Vec<Vec<(u32, u32)>>,
+    /// The kinds of speech act the store has (`thank`, `condemn`, ...),
+    /// sorted: what [`ActRow::kind`] numbers.
+    pub act_kinds: Vec<String>,
+    /// Per entry: the acts directed at it (`schema:object`), one per speech
+    /// and kind, ascending by kind then speech row; what its page lists
+    /// under "Acts directed at", without a query per visit.
+    pub acts: Vec<Vec<ActRow>>,
     /// The store state the index was built from.
     pub stamp: String,
 }

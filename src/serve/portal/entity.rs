@@ -1,6 +1,7 @@
 //! Entity pages: the description the endpoint has always shown, with the
 //! portal's sections added: mentions per year, the speeches that mention
-//! it (filtered by year and speaker's state, a page at a time), the
+//! it (filtered by year and speaker's state, a page at a time), the speech
+//! acts directed at it (who thanked, condemned, called on it), the
 //! entities most often mentioned with it and a small network around it.
 
 use super::{bounded, entry_link, esc, kind_class, portal, svg};
@@ -16,6 +17,12 @@ use std::fmt::Write;
 const PER_PAGE: usize = 25;
 const CO_MENTIONED: usize = 20;
 const STAR: usize = 12;
+/// Per kind of act directed at an entity: the newest acts listed, and the
+/// states or organisations performing it most often. The counts cover
+/// them all; the lists stay this short however many there are (the UN is
+/// thanked in thousands of speeches).
+const ACTS_LISTED: usize = 10;
+const ACTS_TOP_AGENTS: usize = 8;
 
 /// The page of the resource `d`.
 pub(crate) fn page(app: &App, params: &Params, d: &Description) -> Result<String, HttpError> {
@@ -39,6 +46,7 @@ fn sections(app: &App, params: &Params, index: &Index, i: u32) -> Result<String,
     }
     let postings = &index.data.postings[i as usize];
     if postings.is_empty() {
+        out.push_str(&acts(app, index, i));
         return Ok(out);
     }
     let _ = write!(out, "<p class=\"badge {}\">{} · {} mentions in {} speeches</p>", kind_class(&e.kind), esc(&e.kind), e.mentions, e.speeches);
@@ -59,6 +67,7 @@ fn sections(app: &App, params: &Params, index: &Index, i: u32) -> Result<String,
     }
 
     out.push_str(&speeches(app, params, index, i)?);
+    out.push_str(&acts(app, index, i));
 
     // Co-mentioned entities, by speeches in common.
     let mut with: HashMap<u32, u64> = HashMap::new();
@@ -165,4 +174,90 @@ fn speeches(app: &App, params: &Params, index: &Index, i: u32) -> Result<String,
     }
     out.push_str("</section>");
     Ok(out)
+}
+
+/// How a page names the acts of `kind` directed at it.
+fn act_heading(kind: &str) -> String {
+    match kind {
+        "thank" => "Thanked".to_owned(),
+        "congratulate" => "Congratulated".to_owned(),
+        "welcome" => "Welcomed".to_owned(),
+        "condemn" => "Condemned".to_owned(),
+        "condole" => "Offered condolences".to_owned(),
+        "call" => "Called on or for".to_owned(),
+        "support" => "Supported".to_owned(),
+        "concern" => "A concern".to_owned(),
+        other => format!("Acts of kind \u{201c}{other}\u{201d}"),
+    }
+}
+
+/// The section "Acts directed at X": per kind, how many speeches perform
+/// it, who does so most often and the newest of them, each with the
+/// speaker's state or organisation and a link to the speech. Read from the
+/// index, so the page costs the same for the UN as for a small state.
+fn acts(app: &App, index: &Index, i: u32) -> String {
+    let Some(rows) = index.data.acts.get(i as usize).filter(|r| !r.is_empty()) else { return String::new() };
+    let e = index.entry(i);
+    // Rows are sorted by kind: one group per run.
+    let mut groups: Vec<&[crate::search::ActRow]> = Vec::new();
+    let mut rest: &[crate::search::ActRow] = rows;
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|a| a.kind == first.kind).count();
+        let (group, tail) = rest.split_at(n);
+        groups.push(group);
+        rest = tail;
+    }
+    // The most frequent kinds first.
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    let mut out = format!(
+        "<section id=\"acts\"><h2>Acts directed at {} ({})</h2><p class=\"muted\">Speech acts whose target is {0}, \
+         one per speech and kind; by the state or organisation the speaker spoke for.</p><div class=\"act-groups\">",
+        esc(&e.label),
+        rows.len()
+    );
+    for group in groups {
+        let kind = index.data.act_kinds.get(group[0].kind as usize).map_or("act", String::as_str);
+        let who = |a: &crate::search::ActRow| a.agent.or(index.speech(a.speech).state);
+        let mut by: HashMap<u32, usize> = HashMap::new();
+        for a in group {
+            if let Some(w) = who(a) {
+                *by.entry(w).or_insert(0) += 1;
+            }
+        }
+        let mut by: Vec<(u32, usize)> = by.into_iter().collect();
+        by.sort_by_key(|&(w, n)| (std::cmp::Reverse(n), w));
+        let _ = write!(
+            out,
+            "<div class=\"act-group\" data-act-kind=\"{k}\" data-acts=\"{n}\"><h3><span class=\"act-kind {c}\">{k}</span> {h} \
+             <span class=\"muted\">in {n} speech{s}</span></h3>",
+            k = esc(kind),
+            c = super::reader::act_class(kind),
+            h = esc(&act_heading(kind)),
+            n = group.len(),
+            s = if group.len() == 1 { "" } else { "es" }
+        );
+        if by.len() > 1 {
+            out.push_str("<p class=\"act-top\"><span class=\"muted\">Most often by</span> ");
+            let top: Vec<String> =
+                by.iter().take(ACTS_TOP_AGENTS).map(|&(w, n)| format!("{} <span class=\"muted\">{n}</span>", entry_link(app, index, w))).collect();
+            out.push_str(&top.join(" · "));
+            out.push_str("</p>");
+        }
+        let mut newest: Vec<&crate::search::ActRow> = group.iter().collect();
+        newest.sort_by_key(|a| (std::cmp::Reverse(index.speech(a.speech).year), std::cmp::Reverse(a.speech)));
+        out.push_str("<ol class=\"acts-at\">");
+        for a in newest.iter().take(ACTS_LISTED) {
+            let speech = index.speech(a.speech);
+            let agent = who(a).map_or_else(|| "<span class=\"muted\">unknown speaker</span>".to_owned(), |w| entry_link(app, index, w));
+            let year = speech.year.map(|y| format!(" <span class=\"muted\">{y}</span>")).unwrap_or_default();
+            let _ = write!(out, "<li data-act-kind=\"{}\">{agent} · {}{year}</li>", esc(kind), entry_link(app, index, speech.entry));
+        }
+        out.push_str("</ol>");
+        if group.len() > ACTS_LISTED {
+            let _ = write!(out, "<p class=\"muted\">and {} more, older</p>", group.len() - ACTS_LISTED);
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div></section>");
+    out
 }
