@@ -5,14 +5,20 @@
 //! [`InputError`] (a line is not what was expected). The store, queries,
 //! shapes and remote endpoints have theirs in their modules
 //! ([`StoreError`], [`QueryError`], [`ShapeError`], [`PushError`]); the
-//! command line's is [`UsageError`]. [`Context`] names the file of an I/O
+//! command line's is [`UsageError`]; without the `store` feature only the
+//! input, usage and JSON kinds exist. [`Context`] names the file of an I/O
 //! error at the call (`std::fs::read(p).at(p)?`, `out.flush().writing(p)?`).
 
+#[cfg(feature = "store")]
 pub use crate::push::PushError;
+#[cfg(feature = "store")]
 pub use crate::query::QueryError;
+#[cfg(feature = "store")]
 pub use crate::store::StoreError;
+#[cfg(feature = "store")]
 pub use crate::validate::ShapeError;
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong in unkg.
@@ -25,15 +31,19 @@ pub enum Error {
     #[error(transparent)]
     Input(#[from] InputError),
     /// The store is missing, busy or failed.
+    #[cfg(feature = "store")]
     #[error(transparent)]
     Store(#[from] StoreError),
     /// A SPARQL query failed to parse or evaluate.
+    #[cfg(feature = "store")]
     #[error(transparent)]
     Query(#[from] QueryError),
     /// A shapes graph asks for what `unkg validate` cannot check.
+    #[cfg(feature = "store")]
     #[error(transparent)]
     Shape(#[from] ShapeError),
     /// A remote endpoint refused or could not be reached.
+    #[cfg(feature = "store")]
     #[error(transparent)]
     Push(#[from] PushError),
     /// The command line asks for something that cannot be done.
@@ -43,6 +53,7 @@ pub enum Error {
     #[error("writing JSON: {0}")]
     Json(#[from] serde_json::Error),
     /// The search index could not be built.
+    #[cfg(feature = "store")]
     #[error("building the search index: {0}")]
     SearchIndex(#[from] fst::Error),
 }
@@ -114,6 +125,7 @@ impl Error {
     }
 
     /// A failure of the store in `path`.
+    #[cfg(feature = "store")]
     pub fn store(path: impl Into<PathBuf>, err: impl std::fmt::Display) -> Self {
         StoreError::failed(path, err).into()
     }
@@ -132,10 +144,16 @@ impl Error {
         match self {
             Error::Io(e) if e.writing => ExitCode::Output,
             Error::Io(_) | Error::Input(_) => ExitCode::Input,
-            Error::Query(_) | Error::Shape(_) | Error::Usage(_) => ExitCode::Usage,
+            Error::Usage(_) => ExitCode::Usage,
+            Error::Json(_) => ExitCode::Output,
+            #[cfg(feature = "store")]
+            Error::Query(_) | Error::Shape(_) => ExitCode::Usage,
+            #[cfg(feature = "store")]
             Error::Store(_) => ExitCode::Store,
+            #[cfg(feature = "store")]
             Error::Push(_) => ExitCode::Remote,
-            Error::Json(_) | Error::SearchIndex(_) => ExitCode::Output,
+            #[cfg(feature = "store")]
+            Error::SearchIndex(_) => ExitCode::Output,
         }
     }
 
@@ -165,6 +183,46 @@ impl<T> Context<T> for std::io::Result<T> {
     }
 }
 
+/// One warning or error, tied to a place in an input file: what a build
+/// reports, and what checks of the bundled tables report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// One-based line (0 when the problem concerns the whole file).
+    pub line: u64,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `path:line`.
+    pub fn new(path: &Path, line: u64, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.to_path_buf(), line, message: message.into() }
+    }
+
+    /// The diagnostic for `error`, met while reading `path`.
+    pub fn from_error(path: &Path, error: Error) -> Self {
+        match error {
+            Error::Input(e) => Diagnostic { path: e.path, line: e.line, message: e.message },
+            Error::Io(e) => Diagnostic { path: e.path, line: 0, message: e.source.to_string() },
+            other => Diagnostic { path: path.to_path_buf(), line: 0, message: other.to_string() },
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.as_os_str().is_empty() {
+            write!(f, "{}", self.message)
+        } else if self.line > 0 {
+            write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.path.display(), self.message)
+        }
+    }
+}
+
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -181,6 +239,7 @@ mod tests {
         assert_eq!(e.to_string(), "speeches.tsv:7: expected 5 columns, found 4");
         assert_eq!(e.location(), Some((Path::new("speeches.tsv"), 7)));
         assert_eq!(Error::usage("--from 2020 is after --to 2019").exit_code(), ExitCode::Usage);
+        #[cfg(feature = "store")]
         assert_eq!(Error::store("s", "damaged").exit_code(), ExitCode::Store);
         let pipe = Error::output("<stdout>", std::io::Error::from(std::io::ErrorKind::BrokenPipe));
         assert!(pipe.is_broken_pipe());

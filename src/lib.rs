@@ -17,29 +17,46 @@
 //! outside bytes and the properties they check. `docs/architecture.md`
 //! draws the whole.
 
+//!
+//! Without the default feature `store` the library is the extraction alone:
+//! [`pipeline`] and the stages under it, writing RDF with oxrdf's types
+//! (which oxigraph re-exports, so the two builds share them), with no
+//! oxigraph, RocksDB or C++ build: what a binding or a cluster's map step
+//! compiles.
+
 #![warn(missing_docs)]
 
+#[cfg(feature = "store")]
 pub mod cli;
 pub mod corpus;
 pub mod decisions;
 pub mod error;
+#[cfg(feature = "store")]
 pub mod export;
 pub mod extract;
 pub mod fuzz;
 pub mod gazetteer;
+#[cfg(feature = "store")]
 pub mod ingest;
 pub mod link;
 pub mod markup;
 pub mod names;
+#[cfg(feature = "store")]
 pub mod network;
 pub mod pipeline;
+#[cfg(feature = "store")]
 pub mod push;
+#[cfg(feature = "store")]
 pub mod query;
 pub mod rdf;
 pub mod reference;
+#[cfg(feature = "store")]
 pub mod search;
+#[cfg(feature = "store")]
 pub mod serve;
 pub mod speech;
+#[cfg(feature = "store")]
 pub mod store;
 pub mod text;
+#[cfg(feature = "store")]
 pub mod validate;

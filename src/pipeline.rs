@@ -21,7 +21,7 @@ use crate::rdf::SpeechWriter;
 use crate::reference::Reference;
 use crate::speech::Speech;
 use crate::text::{normalize, windows, NormalizedText};
-use oxigraph::model::Quad;
+use oxrdf::Quad;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 use std::path::Path;

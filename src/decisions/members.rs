@@ -3,7 +3,7 @@
 //! through the directory that links speakers, so that a state's votes and
 //! its speeches meet on one node.
 
-use crate::ingest::Diagnostic;
+use crate::error::Diagnostic;
 use crate::reference::Reference;
 use crate::speech::Directory;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! ontology declares) and its rank when two mentions of the same span
 //! compete.
 
-use oxigraph::model::NamedNode;
+use oxrdf::NamedNode;
 
 use super::EntityKind;
 

@@ -7,7 +7,7 @@ use crate::extract::{Extraction, Mention};
 use crate::speech::Header;
 use crate::text::NormalizedText;
 use crate::rdf::vocab::nif;
-use oxigraph::model::{Quad, Term};
+use oxrdf::{Quad, Term};
 use std::collections::HashMap;
 use std::ops::Range;
 

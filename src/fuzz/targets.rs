@@ -13,7 +13,7 @@ use crate::extract::{acronyms, dates, documents, events, organisations, persons,
 use crate::pipeline::{Part, Pipeline};
 use crate::speech::{parse_header, Speech};
 use crate::text::{normalize, windows};
-use oxigraph::model::Quad;
+use oxrdf::Quad;
 use std::path::{Path, PathBuf};
 
 /// A fuzz target.

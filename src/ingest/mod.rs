@@ -9,7 +9,8 @@
 mod progress;
 mod report;
 
-pub use report::{Diagnostic, Report};
+pub use crate::error::Diagnostic;
+pub use report::Report;
 
 use crate::corpus::{discover, MetaIndex, SpeechMeta};
 use crate::error::{Error, Result};

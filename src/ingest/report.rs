@@ -1,48 +1,8 @@
 //! What a build did, and every problem it met, each with file and line.
 
-use crate::error::Error;
-use std::fmt;
-use std::path::{Path, PathBuf};
+use crate::error::{Diagnostic, Error};
+use std::path::Path;
 use std::time::Duration;
-
-/// One warning or error, tied to a place in an input file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// The file concerned.
-    pub path: PathBuf,
-    /// One-based line (0 when the problem concerns the whole file).
-    pub line: u64,
-    /// What was expected and what was found.
-    pub message: String,
-}
-
-impl Diagnostic {
-    /// A diagnostic at `path:line`.
-    pub fn new(path: &Path, line: u64, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.to_path_buf(), line, message: message.into() }
-    }
-
-    /// The diagnostic for `error`, met while reading `path`.
-    pub fn from_error(path: &Path, error: Error) -> Self {
-        match error {
-            Error::Input(e) => Diagnostic { path: e.path, line: e.line, message: e.message },
-            Error::Io(e) => Diagnostic { path: e.path, line: 0, message: e.source.to_string() },
-            other => Diagnostic { path: path.to_path_buf(), line: 0, message: other.to_string() },
-        }
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.as_os_str().is_empty() {
-            write!(f, "{}", self.message)
-        } else if self.line > 0 {
-            write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
-        } else {
-            write!(f, "{}: {}", self.path.display(), self.message)
-        }
-    }
-}
 
 /// The outcome of a build.
 #[derive(Debug, Clone, Default)]

@@ -15,7 +15,7 @@ use super::vocab::{nif, prop, schema, xsd};
 use crate::extract::acts::Target;
 use crate::extract::Extraction;
 use crate::text::NormalizedText;
-use oxigraph::model::NamedNode;
+use oxrdf::NamedNode;
 use std::collections::BTreeSet;
 
 /// What the act writer needs to know of the speech.

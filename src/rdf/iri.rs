@@ -1,7 +1,7 @@
 //! Minting IRIs: deterministic, readable, under one base ([`super::vocab::ID`]).
 
 use super::vocab::{GRAPH, ID, UNDOCS, WIKIDATA_ENTITY};
-use oxigraph::model::NamedNode;
+use oxrdf::NamedNode;
 
 /// Percent-encodes what may not stand in an IRI path segment, keeping
 /// letters, digits and `-._~` (and non-ASCII letters, which IRIs allow).

@@ -1,6 +1,6 @@
 //! A small writer of quads into one named graph.
 
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
 /// Collects quads for one named graph.
 pub struct QuadSink {

@@ -8,7 +8,7 @@ use super::vocab::{class, dcterms, foaf, owl, prop, rdf, rdfs, schema, skos, xsd
 use crate::extract::EntityKind;
 use crate::gazetteer;
 use crate::reference::Reference;
-use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
+use oxrdf::{NamedNode, NamedNodeRef, Quad};
 
 /// All quads of the reference graph that `reference` gives (the decisions
 /// aside: [`super::decision_quads`]), in a fixed order.

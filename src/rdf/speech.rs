@@ -17,7 +17,7 @@ use crate::extract::{EntityKind, EventKind, Extraction, Mention};
 use crate::reference::Reference;
 use crate::speech::{Role, Speech};
 use crate::text::NormalizedText;
-use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
+use oxrdf::{NamedNode, NamedNodeRef, Quad};
 use std::collections::BTreeSet;
 
 /// Writes the quads of one speech in parts: its description once, then what

@@ -1,6 +1,7 @@
 //! The terms unkg writes and reads, each written once, here, as a typed
-//! constant ([`NamedNodeRef`]), one module a namespace, as oxigraph's own
-//! `vocab` does; [`rdf`], [`rdfs`] and [`xsd`] are oxigraph's. Every
+//! constant ([`NamedNodeRef`]), one module a namespace, as oxrdf's own
+//! `vocab` does; [`rdf`], [`rdfs`] and [`xsd`] are oxrdf's (which oxigraph
+//! re-exports). Every
 //! `unkg:` term is declared, with a label and a comment, in
 //! `ontology/unkg.ttl`; a test keeps the two in step, and another
 //! (`tests/vocabulary.rs`) keeps IRIs out of the rest of `src/`.
@@ -8,9 +9,9 @@
 //! SPARQL text is built from these constants: a [`NamedNodeRef`] displays
 //! as `<iri>`.
 
-use oxigraph::model::NamedNodeRef;
+use oxrdf::NamedNodeRef;
 
-pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
+pub use oxrdf::vocab::{rdf, rdfs, xsd};
 
 /// The unkg ontology's namespace as a literal, so that `concat!` can build
 /// each term's IRI at compile time.
@@ -287,10 +288,11 @@ pub mod sh {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{NamedNode, NamedNodeRef};
+    use oxrdf::{NamedNode, NamedNodeRef};
 
     /// The ontology is the single source of terms: everything written here
     /// must be declared there, with a label and a comment.
+    #[cfg(feature = "store")]
     #[test]
     fn every_term_is_declared_in_the_ontology() {
         let ttl = include_str!("../../ontology/unkg.ttl");

@@ -15,7 +15,7 @@ use super::quads::QuadSink;
 use super::vocab::{class, council, dcterms, prop, rdf, rdfs, schema, skos, xsd, ID};
 use crate::decisions;
 use crate::reference::Reference;
-use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
+use oxrdf::{NamedNode, NamedNodeRef, Quad};
 use std::collections::HashSet;
 
 /// Every quad the decision tables of `reference` give, in a fixed order,
@@ -96,7 +96,7 @@ impl Writer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{Literal, Term};
+    use oxrdf::{Literal, Term};
 
     fn objects<'a>(quads: &'a [Quad], s: &str, p: &str) -> Vec<&'a Term> {
         quads.iter().filter(|q| q.subject.to_string() == format!("<{s}>") && q.predicate.as_str() == p).map(|q| &q.object).collect()
