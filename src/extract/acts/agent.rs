@@ -149,11 +149,6 @@ fn is_adverb(w: &str) -> bool {
         || matches!(w, "much" | "very" | "greatly" | "also" | "therefore" | "again" | "further" | "once" | "thus" | "hence" | "hereby" | "both" | "all" | "too" | "still" | "indeed" | "equally" | "," | "(" | ")" | "once again" | "especially" | "particularly" | "first" | "firstly" | "secondly" | "lastly" | "finally")
 }
 
-/// The word before the `n`th.
-fn prev_word<'t>(ws: &[Word<'t>], n: usize) -> Option<&'t str> {
-    n.checked_sub(1).map(|p| ws[p].text)
-}
-
 /// Whether a verb cue stands where a verb does: right after its subject,
 /// an auxiliary ("to", "will"), a coordinating "and", or an adverb of
 /// those. "the call from", "valuable support to", "increased support"
@@ -251,8 +246,9 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
         if matches!(t, "(" | ")" | "\"" | "\u{201c}" | "\u{201d}") {
             continue;
         }
+        let prev = n.checked_sub(1).map(|p| ws[p].text);
         // A vocative ("Allow me, Sir, to", "Mr. President,") is no subject.
-        if matches!(t, "Sir" | "Madam" | "Excellency" | "Mr" | "Madame") || t == "President" && matches!(prev_word(ws, n), Some("Mr" | "Madam" | "Madame")) {
+        if matches!(t, "Sir" | "Madam" | "Excellency" | "Mr" | "Madame") || t == "President" && matches!(prev, Some("Mr" | "Madam" | "Madame")) {
             continue;
         }
         seen += 1;
@@ -260,7 +256,6 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             return false;
         }
         let lower = t.to_lowercase();
-        let prev = n.checked_sub(1).map(|p| ws[p].text);
         if let Some(m) = mention_at(mentions, w.start, w.end) {
             if is_speaker(m, speaker) {
                 // "Kazakhstan's condolences" is a possessive, which only a

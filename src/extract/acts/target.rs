@@ -76,7 +76,7 @@ fn head_gap(gap: &str) -> bool {
     // Admission into the Organization is transparent: "the entry into the
     // United Nations of Bahrain" welcomes Bahrain (ACTS.md: welcoming a
     // new Member targets the state).
-    let admission = ws.iter().any(|w| matches!(*w, "admission" | "entry" | "accession" | "admittance" | "membership"));
+    let admission = ws.iter().any(|w| ADMISSION.contains(w));
     for (i, w) in ws.iter().enumerate() {
         n += 1;
         // "our colleagues from China", "our friends from Kuwait".
@@ -101,13 +101,16 @@ fn office_gap(gap: &str) -> bool {
     all && n <= MAX_HEAD_WORDS + 2 && !gap.contains([';', ':'])
 }
 
+/// Nouns of a state's admission into the Organization.
+const ADMISSION: &[&str] = &["admission", "entry", "accession", "admittance", "membership"];
+
 /// Whether `gap` ends in an admission into what follows ("the recent
 /// entry into the", "the admission to").
 fn admitted_into(gap: &str) -> bool {
     let ws: Vec<&str> = words(gap).collect();
     let tail: Vec<&str> = ws.iter().rev().take(3).copied().collect();
     let into = matches!(tail.as_slice(), ["the", "into" | "to" | "in", ..] | ["into" | "to" | "in", ..]);
-    into && ws.iter().any(|w| matches!(*w, "admission" | "entry" | "accession" | "admittance" | "membership"))
+    into && ws.iter().any(|w| ADMISSION.contains(w))
 }
 
 /// Whether `gap` singles out who follows among those named before it:
