@@ -50,7 +50,8 @@ def score(scorer, gold, args, extra=(), corpus=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/unkg"))
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    ap.add_argument("--bin", default=os.path.join(target, "release", "unkg"))
     ap.add_argument("--eval", default=os.path.join(ROOT, "..", "shared", "eval"))
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     ap.add_argument("--only", choices=["acts", "entities"])

@@ -13,13 +13,13 @@
 //! over its gazetteer are given, and it touches neither the file system nor
 //! a store.
 
-use crate::corpus::{decode, SpeechMeta};
+use crate::corpus::{decode, Layout, SpeechMeta};
 use crate::error::{Error, Result};
 use crate::extract::{Context, Extraction, Extractors};
 use crate::link::{read_as_of, speech_date, state_on};
 use crate::rdf::SpeechWriter;
 use crate::reference::Reference;
-use crate::speech::Speech;
+use crate::speech::{Role, Speech};
 use crate::text::{normalize, windows, NormalizedText};
 use oxrdf::Quad;
 use sha2::{Digest, Sha256};
@@ -206,7 +206,22 @@ impl<'r> Pipeline<'r> {
         if let (Some(code), Some(date)) = (speech.speaker.state.as_mut(), date.as_deref()) {
             *code = state_on(gazetteer, code, date);
         }
-        Context { date, speaker_state: speech.speaker.state.clone(), speaker_organisation: speech.speaker.organisation.clone() }
+        let addressee = self.presidency(speech, date.as_deref());
+        Context { date, speaker_state: speech.speaker.state.clone(), speaker_organisation: speech.speaker.organisation.clone(), addressee }
+    }
+
+    /// The state presiding over the Security Council meeting of `speech`,
+    /// whom its "you, Mr. President" addresses: none outside the Council,
+    /// and none when the speaker presides.
+    fn presidency(&self, speech: &Speech, date: Option<&str>) -> Option<String> {
+        if !matches!(speech.layout, Layout::Unsc { .. }) || speech.speaker.role == Some(Role::President) {
+            return None;
+        }
+        let date = date?;
+        let year = date.get(..4)?.parse().ok()?;
+        let month = date.get(5..7)?.parse().ok()?;
+        let state = self.reference.council().presidency(year, month)?;
+        (speech.speaker.state.as_deref() != Some(state)).then(|| state.to_owned())
     }
 }
 

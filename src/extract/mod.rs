@@ -118,6 +118,11 @@ pub struct Context {
     pub speaker_state: Option<String>,
     /// The organisation the speaker speaks for (gazetteer key), likewise.
     pub speaker_organisation: Option<String>,
+    /// The state whose representative presides and whom "you, Mr.
+    /// President" and "the presidency" address: in a Security Council
+    /// speech, the presidency of the meeting's month (none when the speaker
+    /// presides).
+    pub addressee: Option<String>,
 }
 
 /// Everything found in one speech.
@@ -130,6 +135,8 @@ pub struct Extraction {
     /// Speech acts the speaker performs, with targets pointing into
     /// `mentions` and `events`.
     pub acts: Vec<acts::Act>,
+    /// The state that [`acts::Target::Addressee`] stands for.
+    pub addressee: Option<String>,
 }
 
 /// Every extractor over one gazetteer: built once (the automaton over
@@ -267,9 +274,10 @@ impl<'g> Extractors<'g> {
         mentions.sort_by_key(|m| (m.start, m.end));
         dedup_same_kind(&mut mentions);
         let events = events::find(g, t, &mentions);
-        let speaker = acts::Speaker::new(t, &mentions, ctx.speaker_state.clone(), ctx.speaker_organisation.clone());
+        let mut speaker = acts::Speaker::new(t, &mentions, ctx.speaker_state.clone(), ctx.speaker_organisation.clone());
+        speaker.addressee = ctx.addressee.clone();
         let acts = acts::find(t, &mentions, &events, &speaker);
-        Extraction { mentions, events, acts }
+        Extraction { mentions, events, acts, addressee: ctx.addressee.clone() }
     }
 }
 

@@ -108,6 +108,7 @@ pub fn extraction(text: &str, found: &Extraction) {
             Target::Mention(i) => assert!(i < found.mentions.len(), "act {a:?} points past the mentions"),
             Target::Event(i) => assert!(i < found.events.len(), "act {a:?} points past the events"),
             Target::None => {}
+            Target::Addressee => assert!(found.addressee.is_some(), "act {a:?} addresses a presidency nobody holds"),
         }
     }
 }

@@ -60,6 +60,7 @@ pub(super) fn write_acts(out: &mut QuadSink, written: &mut ActsWritten, cx: &Act
         // pointing at an unwritten event keeps no object.
         let target = match act.target {
             Target::None => None,
+            Target::Addressee => found.addressee.as_deref().map(iri::state),
             Target::Mention(i) => found.mentions.get(i).and_then(entity_node),
             Target::Event(i) => {
                 let place = found.events.get(i).and_then(|ev| found.mentions.get(ev.place));

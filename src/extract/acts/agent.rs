@@ -125,7 +125,8 @@ fn is_modifier(w: &str) -> bool {
                 | "high" | "also" | "again" | "once" | "therefore" | "further" | "its" | "their" | "all" | "both" | "genuine"
                 | "renewed" | "complete" | "total" | "unequivocal" | "unreserved" | "so" | "too" | "still" | "thus" | "hence"
                 | "keen" | "real" | "utter" | "outright" | "hearty" | "and" | "indeed" | "much" | "more" | "a" | "an"
-                | "warmest" | "fitting" | "well-deserved" | "deserved" | "cordial" | "fraternal" | "brotherly"
+                | "warmest" | "fitting" | "well-deserved" | "deserved" | "cordial" | "fraternal" | "brotherly" | "urgent"
+                | "earnest" | "solemn" | "fervent" | "pressing" | "new"
         )
 }
 
@@ -140,7 +141,8 @@ const INTRODUCERS: &[&str] = &[
     "express", "expresses", "expressing", "offer", "offers", "extend", "extends", "convey", "conveys", "reiterate",
     "reiterates", "reaffirm", "reaffirms", "renew", "renews", "register", "registers", "voice", "voices", "place",
     "record", "add", "join", "joins", "are", "is", "am", "remain", "remains", "feel", "feels", "become", "be",
-    "share", "shares", "have", "has", "state", "emphasize", "underline", "stress", "pledge", "pledges",
+    "share", "shares", "have", "has", "state", "emphasize", "underline", "stress", "pledge", "pledges", "make", "makes",
+    "launch", "launches", "issue", "issues",
 ];
 
 /// Adverbs that may stand between a verb cue and its subject or auxiliary.
@@ -202,9 +204,14 @@ fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     if matches!(w.text, ";" | ":") {
         return true;
     }
-    // "We share the concern of ...": sharing another's act performs it.
-    if matches!(w.text, "the" | "this") && k >= 2 && matches!(ws[k - 2].text, "share" | "shares" | "sharing") {
+    // "We share the concern of ...", "we reiterate the call for ...":
+    // taking up an act, another's or one's own, performs it again.
+    if matches!(w.text, "the" | "this" | "that" | "these" | "those") && k >= 2 && ADOPTING.contains(&ws[k - 2].text) {
         return verb_performed(text, &ws[..k - 2], cue, mentions, speaker);
+    }
+    // "We stand in support of", "we remain united in support of".
+    if w.text == "in" && cue.kind == ActKind::Support && k >= 2 && STANDING.contains(&ws[k - 2].text) {
+        return verb_performed(text, &ws[..k - 1], cue, mentions, speaker);
     }
     if INTRODUCERS.contains(&w.text.to_lowercase().as_str()) {
         return verb_performed(text, &ws[..k], cue, mentions, speaker);
@@ -223,6 +230,20 @@ fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     false
 }
 
+/// Nouns of "it is my pleasure to", "it is our position to": the act that
+/// follows is the speaker's.
+const FRAMES: &[&str] = &["pleasure", "privilege", "honour", "honor", "duty", "position", "policy", "intention"];
+
+/// Verbs that take up an act already named ("we echo the call for",
+/// "I share the concern of").
+const ADOPTING: &[&str] = &[
+    "share", "shares", "sharing", "echo", "echoes", "echoing", "reiterate", "reiterates", "renew", "renews", "repeat",
+    "repeats", "reaffirm", "reaffirms", "join", "joins", "joining",
+];
+
+/// Verbs before "in support of" that make the support the subject's.
+const STANDING: &[&str] = &["stand", "stands", "standing", "remain", "remains", "united", "unite", "unites", "are", "is", "am", "join", "joins", "speak", "speaks"];
+
 /// Introducing verbs that hand something over, whose recipient may come
 /// before the noun they introduce ("extend to the people of Haiti our
 /// sympathy").
@@ -235,8 +256,15 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     if cue.form == Form::Verb && !verb_position(text, ws, cue) {
         return false;
     }
-    // Walking back, `after` is the word just right of the current one.
+    if cue.form == Form::Verb {
+        if let Some(shared) = after_and(ws, mentions, speaker) {
+            return shared;
+        }
+    }
+    // Walking back, `after` is the word right of the current one, adverbs
+    // aside ("would therefore like to"), and `next` the very next one.
     let mut after: Option<&str> = None;
+    let mut next: Option<&str> = None;
     let mut seen = 0;
     for (n, w) in ws.iter().enumerate().rev() {
         let t = w.text;
@@ -281,7 +309,7 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
         }
         // "It is a great pleasure to welcome", "it is my privilege to
         // congratulate": the speaker's pleasure frames the act.
-        if lower == "it" && ws[n + 1..].iter().take(6).any(|x| matches!(x.text, "pleasure" | "privilege" | "honour" | "honor" | "duty")) {
+        if lower == "it" && ws[n + 1..].iter().take(6).any(|x| FRAMES.contains(&x.text)) {
             return !conditional(prev);
         }
         if SELF_NOUNS.contains(&t) {
@@ -291,8 +319,18 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
                 _ => {}
             }
         }
-        if matches!(t, "our" | "Our" | "my" | "My") {
+        // "It is our position to support": the possessive belongs to the
+        // frame, whose "it" comes next.
+        let framed = |ws: &[Word<'_>]| ws.iter().take(3).any(|x| FRAMES.contains(&x.text));
+        if matches!(t, "our" | "Our" | "my" | "My") && !framed(&ws[n + 1..]) {
             return cue.form == Form::Noun;
+        }
+        // "We can only deplore": the speaker does what nothing else is left
+        // to do.
+        if lower == "can" && next == Some("only") || lower == "cannot" && next == Some("but") {
+            after = Some(t);
+            next = Some(t);
+            continue;
         }
         if lower.ends_with("n't") || BLOCKING.contains(&lower.as_str()) {
             return false;
@@ -309,6 +347,7 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
         // "I consider it necessary to call on": "it" is no other actor.
         if lower == "it" && matches!(prev, Some("consider" | "find" | "deem" | "think" | "believe" | "feel" | "regard")) {
             after = Some(t);
+            next = Some(t);
             continue;
         }
         // "Rwanda joins with the nations that have preceded it in paying
@@ -323,6 +362,7 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
         // "I join others in thanking": the speaker acts with the others.
         if lower == "others" && matches!(prev, Some("join" | "joins" | "joining")) {
             after = Some(t);
+            next = Some(t);
             continue;
         }
         if OTHERS.contains(&lower.as_str()) && !(lower == "that" && after.is_some_and(|a| a == "we" || a == "I")) {
@@ -333,11 +373,46 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
         if t.chars().next().is_some_and(char::is_uppercase) && n > 0 && !matches!(ws[n - 1].text, ";" | ":" | "(" | "\"" | "\u{201c}") {
             return false;
         }
-        after = Some(t);
+        if !is_adverb(t) {
+            after = Some(t);
+        }
+        next = Some(t);
     }
     // The clause holds no subject: a verbless opener ("Sincere appreciation
     // to the Chinese presidency", "Alarmingly, ...") performs the act, and
     // so does "Thank you" or "Congratulations".
-    let opener = ws.iter().rev().take_while(|w| !matches!(w.text, ";" | ":")).count() <= 3;
+    // A verb among those words ("Such behaviour has encouraged") makes its
+    // own subject the actor.
+    let clause: Vec<&Word<'_>> = ws.iter().rev().take_while(|w| !matches!(w.text, ";" | ":")).collect();
+    let opener = clause.len() <= 3 && !clause.iter().any(|w| INTRODUCERS.contains(&w.text.to_lowercase().as_str()));
     opener && (cue.form == Form::Noun || matches!(cue.kind, ActKind::Thank) && text[cue.start..].starts_with("Thank"))
+}
+
+/// A verb right after "and" shares the subject of its clause's first verb,
+/// past that verb's objects: "We are willing to continue providing
+/// assistance to Syria and call on other countries". Some(true) when that
+/// subject is the speaker with nothing hypothetical, negated or reported
+/// on the way; None when the verb follows no "and" or no speaker subject
+/// stands before it, and the ordinary walk decides.
+fn after_and(ws: &[Word<'_>], mentions: &[Mention], speaker: &Speaker) -> Option<bool> {
+    let mut k = ws.len();
+    while k > 0 && is_adverb(ws[k - 1].text) {
+        k -= 1;
+    }
+    let and = k.checked_sub(1).filter(|&i| ws[i].text == "and")?;
+    let clause = ws[..and].iter().rposition(|w| matches!(w.text, ";" | ":")).map_or(0, |i| i + 1);
+    let subject = (clause..and).rev().take(2 * MAX_WORDS).find(|&i| {
+        matches!(ws[i].text, "we" | "We" | "I") || mention_at(mentions, ws[i].start, ws[i].end).is_some_and(|m| is_speaker(m, speaker))
+    })?;
+    let between = &ws[subject + 1..and];
+    let blocked = between.iter().enumerate().any(|(j, w)| {
+        let lower = w.text.to_lowercase();
+        let next = between.get(j + 1).map(|x| x.text);
+        BLOCKING.contains(&lower.as_str())
+            || lower.ends_with("n't")
+            || OTHERS.contains(&lower.as_str())
+            || matches!(lower.as_str(), "would" | "should" | "may" | "must") && !matches!(next, Some("like" | "wish" | "love"))
+    });
+    let prev = subject.checked_sub(1).map(|p| ws[p].text);
+    Some(!blocked && !conditional(prev))
 }

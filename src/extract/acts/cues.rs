@@ -53,9 +53,21 @@ pub struct Cue {
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?-u:\b)(?:",
+        // "Praise is due to", "our appreciation goes to", "congratulations
+        // are in order": the act is handed to what follows, by nobody else
+        // than the speaker.
+        r"(?P<owed>(?:[Pp]raise|[Cc]redit|[Tt]ribute|[Tt]hanks|[Gg]ratitude|[Aa]ppreciation|[Cc]ommendations?|[Cc]ongratulations|[Ff]elicitations) (?:is |are |must |should |also |therefore |then )*(?:due|owed|go|goes)(?: also)? to)",
+        // The passive of the resolutions' verbs, whose agent is the one
+        // speaking: "X is to be commended", "must be condemned", "a
+        // modification of extreme positions must be encouraged".
+        r"|(?P<passive>(?:must|should|ought to|deserves? to|is to|are to) (?:also |therefore |further |rightly |surely )?be (?:\w+ly )?(?:commended|praised|applauded|thanked|congratulated|welcomed|encouraged|urged|condemned|deplored|denounced|regretted))",
+        // A predicate at the end of its clause: "the positive reaction is
+        // encouraging", "all of this is most welcome", "security problems
+        // are great and worrying" (find() checks what follows).
+        r"|(?P<predicate>(?:is|are|remains|remain)(?: \w+ly| also| most| very| indeed| therefore| particularly| all| both| great and| serious and| grave and)* (?:welcome|encouraging|heartening|gratifying|reassuring|worrying|worrisome|alarming|troubling|disturbing))",
         // thank: the verbs, and paying tribute or homage
-        r"(?P<thank>[Tt]hank(?:s|ing)?(?: you)?|[Cc]ommend(?:s|ing)?|[Ss]alute(?:s)?|[Pp]raise(?:s)?|[Pp]ay(?:s|ing)? (?:a |my |our |its |their )?(?:\w+ ){0,2}(?:tribute|homage)(?: to)?)",
-        r"|(?P<thankn>gratitude|[Aa]ppreciation|[Gg]rateful|[Tt]hankful|[Aa]ppreciative|commendation|[Tt]hanks to)",
+        r"|(?P<thank>[Tt]hank(?:s|ing)?(?: you)?|[Cc]ommend(?:s|ing)?|[Ss]alut(?:e|es|ing)|[Pp]rais(?:e|es|ing)|[Pp]ay(?:s|ing)? (?:a |my |our |its |their )?(?:\w+ ){0,2}(?:tribute|homage)(?: to)?)",
+        r"|(?P<thankn>gratitude|[Aa]ppreciation|[Gg]rateful|[Tt]hankful|[Aa]ppreciative|[Cc]ommendations?|[Tt]hanks to)",
         r"|(?P<thankv>[Aa]ppreciate(?:s)?)",
         // "X deserves our appreciation": the speaker thanks what comes before
         r"|(?P<thankx>deserves? (?:our |the |all our |my )?(?:\w+ )?(?:appreciation|gratitude|thanks|praise|commendation|admiration))",
@@ -65,30 +77,30 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<congrx>deserves? (?:our |the |all our |my )?(?:\w+ )?congratulations)",
         // welcome: the verbs, taking note with satisfaction (the UN's own
         // form), being pleased, "a welcome development", "it is encouraging"
-        r"|(?P<welcome>[Ww]elcom(?:e|es|ing)|[Aa]pplaud(?:s)?|[Hh]ail(?:s)?|[Rr]ejoice(?:s)? (?:at|in|over|that)|(?:note|notes|take note|takes note) with (?:great |deep |particular |much )?(?:satisfaction|appreciation|pleasure))",
+        r"|(?P<welcome>[Ww]elcom(?:e|es|ing)|[Aa]pplaud(?:s|ing)?|[Hh]ail(?:s|ing)?|[Rr]ejoice(?:s)? (?:at|in|over|that)|(?:note|notes|take note|takes note) with (?:great |deep |particular |much )?(?:satisfaction|appreciation|pleasure))",
         r"|(?P<welcomea>(?:pleased|glad|delighted|happy|heartened|gratified|encouraged|satisfied)(?: (?:by|with|at|that|to see|to note|to learn))?)",
         r"|(?P<welcomex>(?:is|are|was) (?:a |an )?(?:most |very |particularly )?welcome (?:development|step|news|sign|move|initiative|progress|decision|change|addition))",
         r"|(?P<welcomei>[Ii]t is (?:\w+ )?(?:encouraging|heartening|gratifying|reassuring) (?:that|to))",
         // condemn: the verbs, and the passive "must be condemned"
-        r"|(?P<condemn>[Cc]ondemn(?:s|ing)?|[Dd]eplore(?:s)?|[Dd]enounce(?:s)?|[Rr]eject(?:s)?)",
+        r"|(?P<condemn>[Cc]ondemn(?:s|ing)?|[Dd]eplor(?:e|es|ing)|[Dd]enounc(?:e|es|ing)|[Rr]eject(?:s|ing)?)",
         r"|(?P<condemnn>condemnation)",
-        r"|(?P<condemnx>(?:must|should|ought to|deserves? to|is to|are to) be (?:\w+ )?(?:condemned|deplored|denounced)|deserves? (?:our |the )?(?:\w+ )?condemnation)",
+        r"|(?P<condemnx>deserves? (?:our |the )?(?:\w+ )?condemnation)",
         // condole
         r"|(?P<condole>[Cc]ondolences?|[Ss]ympath(?:y|ies)|solidarity with)",
         // call
-        r"|(?P<callfor>call(?:s)? for|appeal(?:s)? for)",
-        r"|(?P<call>call(?:s)?(?: (?:on|upon))?|[Uu]rge(?:s)?|[Dd]emand(?:s)?|appeal(?:s)? to|[Ee]ncourage(?:s)?|[Ii]nvite(?:s)?|[Ee]xhort(?:s)?|[Rr]equest(?:s)?)",
+        r"|(?P<callfor>call(?:s|ing)? for|appeal(?:s|ing)? for)",
+        r"|(?P<call>call(?:s)?(?: (?:on|upon))?|calling (?:on|upon)|[Uu]rg(?:e|es|ing)|[Dd]emand(?:s|ing)?|appeal(?:s|ing)? to|[Ee]ncourag(?:e|es|ing)|[Ii]nvit(?:e|es|ing)|[Ee]xhort(?:s|ing)?|[Rr]equest(?:s|ing)?)",
         r"|(?P<callus>[Ll]et us (?:all |now |therefore |together |also |then |instead |here )?(?:work|join|act|strive|make|ensure|redouble|commit|build|stand|unite|seize|do|take|continue|move|give|renew|recommit|strengthen|find|spare|use|help|put|resolve|reaffirm|rededicate|pledge|promote|support|uphold|respect|embrace|address|focus|keep|bring|create|invest|engage|cooperate|co-operate|mobilize|mobilise|agree|fulfil|fulfill|implement|end|overcome|prevent|protect|reject|remain|show|turn))",
         // support: the verbs, standing with, aligning with a statement,
         // sharing a view
-        r"|(?P<support>[Ss]upport(?:s|ing)?|[Ee]ndorse(?:s)?|back(?:s)?|stand(?:s)? (?:(?:in |with )?(?:\w+ )?solidarity )?(?:with|by)|[Cc]o-?sponsor(?:s)?|align(?:s)? (?:itself |ourselves |myself )?with|associate(?:s)? (?:itself|ourselves|myself) with|share(?:s)? (?:fully )?(?:the |his |her |their |its |this |that )?(?:\w+ )?(?:view|views|position|assessment|conviction))",
+        r"|(?P<support>[Ss]upport(?:s|ing)?|[Ee]ndors(?:e|es|ing)|back(?:s)?|stand(?:s)? (?:(?:in |with )?(?:\w+ )?solidarity )?(?:with|by)|[Cc]o-?sponsor(?:s)?|align(?:s)? (?:itself |ourselves |myself )?with|associate(?:s)? (?:itself|ourselves|myself) with|share(?:s)? (?:fully )?(?:the |his |her |their |its |this |that )?(?:\w+ )?(?:view|views|position|assessment|conviction))",
         // concern: the nouns and adjectives, regret (ACTS.md: regret of a
         // situation is concern), noting with concern, and the impersonal
         // forms ("a source of concern", "it is worrying that")
         r"|(?P<concernn>concerns?)",
         r"|(?P<concerna>concerned|alarmed|worried|troubled|disturbed|appalled|dismayed|perturbed|Alarmingly)",
         r"|(?P<concernv>[Rr]egret(?:s)?|(?:note|notes|take note|takes note) with (?:great |deep |grave |serious |particular |much )?(?:concern|regret|alarm|dismay))",
-        r"|(?P<affects>(?:concerning|worrying|worrisome|alarming|troubling|disturbing) to (?:us|me|my delegation|my country|my Government)|(?:a |the )?(?:matter|source|cause|subject) (?:of|for) (?:\w+ )?concern|(?:cause|reason) for (?:\w+ )?concern|(?:is|are|remains|remain) (?:one )?of (?:great |grave |deep |serious |particular |major |growing |increasing |special )?concern)",
+        r"|(?P<affects>(?:concerning|worrying|worrisome|alarming|troubling|disturbing) to (?:us|me|my delegation|my country|my Government)|(?:a |the )?(?:matter|source|cause|subject) (?:of|for) (?:\w+ ){0,2}concern|(?:cause|reason) for (?:\w+ )?concern|(?:is|are|remains|remain) (?:one )?of (?:great |grave |deep |serious |particular |major |growing |increasing |special )?concern)",
         r"|(?P<concerni>[Ii]t is (?:\w+ )?(?:worrying|worrisome|alarming|disturbing|troubling|regrettable|deplorable|of concern|a matter of concern)(?: that| to|,))",
         r")(?-u:\b)",
     ))
@@ -101,7 +113,16 @@ pub fn find(text: &str) -> Vec<Cue> {
     for c in CUE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let group = |name: &str| c.name(name).is_some();
-        let (kind, form) = if group("thank") || group("thankv") {
+        let (kind, form) = if group("owed") {
+            let congratulates = m.as_str().starts_with(['C', 'c', 'F', 'f']) && !m.as_str().to_lowercase().starts_with("commend");
+            (if congratulates { ActKind::Congratulate } else { ActKind::Thank }, Form::Impersonal)
+        } else if group("passive") {
+            (passive_kind(m.as_str()), Form::Affects)
+        } else if group("predicate") {
+            let w = m.as_str();
+            let worry = ["worr", "alarm", "troubl", "disturb"].iter().any(|x| w.contains(x));
+            (if worry { ActKind::Concern } else { ActKind::Welcome }, Form::Affects)
+        } else if group("thank") || group("thankv") {
             (ActKind::Thank, Form::Verb)
         } else if group("thankn") {
             (ActKind::Thank, Form::Noun)
@@ -145,6 +166,11 @@ pub fn find(text: &str) -> Vec<Cue> {
             (ActKind::Concern, Form::Affects)
         };
         let word = m.as_str();
+        // "is encouraging" ends its clause; "is encouraging the parties"
+        // reports what someone does.
+        if group("predicate") && !ends_clause(&text[m.end()..]) {
+            continue;
+        }
         // "pleased to extend our congratulations", "happy to join others":
         // the pleasure frames the act that follows, and is none itself.
         if group("welcomea") && !word.contains(' ') && text[m.end()..].starts_with(" to ") {
@@ -197,7 +223,8 @@ pub fn find(text: &str) -> Vec<Cue> {
         // Nouns that double as verbs: "our support", "France's call for",
         // "with regret".
         let form = match kind {
-            ActKind::Support | ActKind::Call | ActKind::Concern | ActKind::Welcome if form == Form::Verb && is_noun_use(text, m.start()) => Form::Noun,
+            // A gerund stays a verb after a preposition: "in calling on".
+            ActKind::Support | ActKind::Call | ActKind::Concern | ActKind::Welcome if form == Form::Verb && !word.split(' ').next().is_some_and(|w| w.ends_with("ing")) && is_noun_use(text, m.start()) => Form::Noun,
             // "our warm thanks", "special thanks to"
             ActKind::Thank if word == "thanks" && is_noun_use(text, m.start()) => Form::Noun,
             _ => form,
@@ -205,6 +232,25 @@ pub fn find(text: &str) -> Vec<Cue> {
         out.push(Cue { start: m.start(), end: m.end(), kind, form, asks_for: group("callfor") });
     }
     out
+}
+
+/// The act of a passive cue, by its participle ("is to be commended").
+fn passive_kind(cue: &str) -> ActKind {
+    let participle = cue.rsplit(' ').next().unwrap_or("");
+    match participle {
+        "congratulated" => ActKind::Congratulate,
+        "welcomed" => ActKind::Welcome,
+        "encouraged" | "urged" => ActKind::Call,
+        "condemned" | "deplored" | "denounced" => ActKind::Condemn,
+        "regretted" => ActKind::Concern,
+        _ => ActKind::Thank,
+    }
+}
+
+/// Whether `after` starts where a clause ends: a stop, or a conjunction
+/// that opens the next clause.
+fn ends_clause(after: &str) -> bool {
+    after.starts_with(['.', ';', '!', ':']) || [",", " and ", " but ", ", and ", ", but "].iter().any(|p| after.starts_with(p)) && !after.starts_with(", which")
 }
 
 /// Nouns that "concerned" follows as "involved" ("the parties concerned").
@@ -223,16 +269,33 @@ fn mourns(after: &str) -> bool {
         .any(|w| after.contains(w))
 }
 
+/// Adjectives of the nouns that double as verbs, which no ending tells
+/// ("our deep regret", "a firm call").
+const ADJECTIVES: &[&str] = &["deep", "full", "strong", "great", "warm", "grave", "firm", "high", "new", "keen", "real", "utter", "clear", "broad", "sincere", "urgent"];
+
 /// Whether the word at `start` is used as a noun: after a determiner or a
-/// possessive ("our full support", "France's call", "the support of").
+/// possessive ("our full support", "France's call", "the support of"), with
+/// adjectives in between ("our profound regret", "an urgent appeal").
 fn is_noun_use(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end();
-    let prev = before.rsplit(|c: char| c.is_whitespace()).find(|w| !w.is_empty()).unwrap_or("");
-    let prev_prev = before[..before.len() - prev.len()].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let det = |w: &str| {
-        matches!(w, "our" | "Our" | "my" | "My" | "its" | "their" | "the" | "The" | "a" | "A" | "his" | "her" | "full" | "strong" | "firm" | "unwavering" | "continued" | "steadfast" | "grave" | "deep" | "serious" | "great" | "this" | "that" | "in" | "of" | "for" | "with" | "without" | "warm" | "warmest" | "special" | "sincere" | "heartfelt" | "cordial" | "hearty")
+        matches!(w, "our" | "Our" | "my" | "My" | "its" | "their" | "the" | "The" | "a" | "A" | "an" | "An" | "his" | "her" | "full" | "strong" | "firm" | "unwavering" | "continued" | "steadfast" | "grave" | "deep" | "serious" | "great" | "this" | "that" | "in" | "of" | "for" | "with" | "without" | "warm" | "warmest" | "special" | "sincere" | "heartfelt" | "cordial" | "hearty")
             || w.ends_with("'s")
             || w.ends_with('\u{2019}')
     };
-    det(prev) || (prev.ends_with("ed") || prev.ends_with("ing") || prev.ends_with("ful") || prev.ends_with("al")) && det(prev_prev)
+    let adjective = |w: &str| {
+        w.chars().all(|c| c.is_lowercase() || c == '-')
+            && (ADJECTIVES.contains(&w) || ["ed", "ing", "ful", "al", "ous", "ent", "ant", "ive", "ound", "est"].iter().any(|e| w.ends_with(e)))
+    };
+    let mut before = text[..start].trim_end();
+    for _ in 0..3 {
+        let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if det(prev) {
+            return true;
+        }
+        if prev.is_empty() || !adjective(prev) {
+            return false;
+        }
+        before = before[..before.len() - prev.len()].trim_end();
+    }
+    false
 }

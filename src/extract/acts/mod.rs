@@ -86,6 +86,9 @@ pub struct Speaker {
     /// What the speaker says it speaks on behalf of, as written ("Nordic
     /// countries"), for subjects no gazetteer knows.
     pub behalf_phrases: Vec<String>,
+    /// The state the one presiding speaks for, whom "you" addresses
+    /// ([`Target::Addressee`]); none where not known.
+    pub addressee: Option<String>,
 }
 
 /// "I speak on behalf of the Nordic countries": the group a speaker speaks
@@ -198,6 +201,12 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         } else {
             target::choose(text, (c.kind, c.start, c.asks_for), (start, end), mentions, events, &is_self)
         };
+        // "I thank you, Mr. President, for convening", "congratulate you,
+        // Sir, on presiding", "the presidency": the one presiding, for the
+        // state it holds.
+        if speaker.addressee.is_some() && matches!(c.kind, ActKind::Thank | ActKind::Congratulate) && addresses_chair(&text[c.start..c.end], &text[start..end]) {
+            targets.push(Target::Addressee);
+        }
         // "to thank him", "extends to these delegations its felicitations":
         // whom the previous act of the sentence was for.
         let (s, e) = trim_span(text, sent_start, sent_end);
@@ -253,6 +262,18 @@ fn gives_after_and(gap: &str) -> bool {
         let first = gap[i + 5..].split_whitespace().next().unwrap_or("");
         matches!(first, "extend" | "extends" | "express" | "expresses" | "offer" | "offers" | "convey" | "conveys" | "pay" | "pays")
     })
+}
+
+/// Whether an act worded `cue` on `object` is directed at the one
+/// presiding: "thank you", "you, Sir", "your presidency", "the presidency";
+/// not the closing "thank you for your attention".
+fn addresses_chair(cue: &str, object: &str) -> bool {
+    let object = object.trim_start_matches([',', ' ']);
+    let you = cue.ends_with(" you") || starts_with_word(object, &["you", "your"]);
+    let presidency = ["the presidency", "the Presidency", "the President", "your presidency", "your Presidency"]
+        .iter()
+        .any(|p| object.strip_prefix(p).is_some_and(|rest| !rest.starts_with(" of") && !rest.starts_with(char::is_alphanumeric)));
+    (you || presidency) && !["your attention", "your kind attention", "listening"].iter().any(|p| object.contains(p))
 }
 
 /// Where the cue before the `n`th ends, if it is in the same sentence.

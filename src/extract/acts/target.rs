@@ -25,6 +25,10 @@ pub enum Target {
     Mention(usize),
     /// An index into the speech's events.
     Event(usize),
+    /// The one presiding, addressed as "you, Mr. President" or "the
+    /// presidency", standing for the state of the presidency
+    /// ([`crate::extract::Extraction::addressee`]).
+    Addressee,
 }
 
 /// Words that end an object's head: prepositions other than "of" and

@@ -15,6 +15,7 @@ fn acts(text: &str, state: &str) -> Vec<(&'static str, String)> {
                 Target::None => "-".to_owned(),
                 Target::Mention(i) => ex.mentions[i].key.clone(),
                 Target::Event(i) => format!("attack@{}", ex.mentions[ex.events[i].place].label),
+                Target::Addressee => format!("chair:{}", ex.addressee.as_deref().unwrap_or("?")),
             };
             (a.kind.name(), target)
         })
@@ -224,4 +225,40 @@ fn acts_scale_linearly() {
             println!("{what} x{scale}: {} chars, {} mentions, {n} acts; extraction {all:.3} s, of which acts {acts:.3} s", text.chars().count(), ex.mentions.len());
         }
     }
+}
+
+#[test]
+fn gerunds_passives_predicates_and_taken_up_calls_are_acts() {
+    assert_eq!(acts("We would like to begin by applauding the efforts of Special Representative Salame in Libya.", "DOM"), [("welcome", "ghassan-salame".to_owned())]);
+    assert_eq!(acts("We join other delegations in calling on the parties concerned to show more political will.", "CHN"), [("call", "-".to_owned())]);
+    assert_eq!(acts("We reiterate the call for the lifting of unilateral coercive measures on Syria.", "ZAF"), [("call", "SYR".to_owned())]);
+    assert_eq!(acts("Algeria made arrangements for the passengers, and is to be commended for doing so.", "MWI"), [("thank", "DZA".to_owned())]);
+    assert_eq!(acts("A modification of extreme positions must be encouraged.", "LBR"), [("call", "-".to_owned())]);
+    assert_eq!(acts("The highest praise is due to the United Nations.", "VEN"), [("thank", "UN".to_owned())]);
+    assert_eq!(acts("The positive reaction from all sides is encouraging.", "DEU"), [("welcome", "-".to_owned())]);
+    assert_eq!(acts("Security problems are great and worrying.", "NER"), [("concern", "-".to_owned())]);
+    assert_eq!(acts("We express our profound regret at Israel's appropriation of land.", "SWE"), [("concern", "ISR".to_owned())]);
+    assert_eq!(acts("We can only deplore the actions of South Africa.", "HTI"), [("condemn", "ZAF".to_owned())]);
+    assert_eq!(acts("It is our consistent position to support a political solution.", "CHN"), [("support", "-".to_owned())]);
+    assert_eq!(acts("We stand in support of Cuba.", "VEN"), [("support", "CUB".to_owned())]);
+    assert_eq!(acts("We are willing to continue providing assistance to Syria and call on other countries to do the same.", "CHN"), [("call", "-".to_owned())]);
+    // Not the speaker's: a reported cause, a progressive verb, a hope.
+    assert!(acts("Such behaviour has encouraged Israel to continue.", "SYR").is_empty());
+    assert!(acts("The mission is encouraging the parties to talk.", "FRA").is_empty());
+    assert!(acts("We hope that Iraq will act and call on Syria to act.", "FRA").is_empty());
+}
+
+#[test]
+fn you_and_the_presidency_address_the_state_presiding() {
+    let ctx = Context { speaker_state: Some("SYR".to_owned()), addressee: Some("DOM".to_owned()), ..Context::default() };
+    let found = |text: &str| {
+        let ex = bundled().extract_str(text, &ctx);
+        ex.acts.iter().map(|a| (a.kind.name(), a.target)).collect::<Vec<_>>()
+    };
+    assert_eq!(found("I would like to congratulate you, Sir, on presiding over the Security Council this month."), [("congratulate", Target::Addressee)]);
+    assert_eq!(found("I thank the presidency for convening this meeting."), [("thank", Target::Addressee)]);
+    assert!(found("Thank you for your attention.").iter().all(|(_, t)| *t != Target::Addressee));
+    // Without a presidency (outside the Council) "you" stays unnamed.
+    let ex = bundled().extract_str("I congratulate you on presiding.", &Context::default());
+    assert!(ex.acts.iter().all(|a| a.target != Target::Addressee));
 }
