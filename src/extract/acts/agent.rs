@@ -166,7 +166,10 @@ fn verb_position(text: &str, ws: &[Word<'_>], cue: &Cue) -> bool {
     }
     let ing = text[cue.start..cue.end].contains("ing");
     matches!(w, "we" | "me" | "us" | "myself" | "ourselves" | "itself" | "to" | "and" | "or" | "will" | "shall" | "must" | "would" | "should" | "can" | "may" | "might" | "could" | "not" | "never" | "did" | "do" | "does" | "delegation" | "Government" | "government" | "country" | "nation" | "authorities" | "people")
-        || ing && matches!(w, "in" | "by" | "for" | "of" | "without" | "while" | "before" | "after")
+        // "join others in calling on", "begin by thanking", "while
+        // welcoming": the gerund of the subject's own act. Not "the
+        // proposal of inviting", "thank them for supporting".
+        || ing && matches!(w, "in" | "by" | "while")
         || w.ends_with("n't")
         || w.ends_with('s') && !w.ends_with("ss") && k >= 2 && ws[k - 2].text.chars().next().is_some_and(char::is_uppercase) // "Kazakhstan therefore welcomes"
 }
@@ -256,7 +259,9 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     if cue.form == Form::Verb && !verb_position(text, ws, cue) {
         return false;
     }
-    if cue.form == Form::Verb {
+    let worded = &text[cue.start..cue.end];
+    let with_preposition = [" on", " upon", " for", " to", " with", " by"].iter().any(|p| worded.ends_with(p));
+    if cue.form == Form::Verb && (with_preposition || takes_object(&text[cue.end..])) {
         if let Some(shared) = after_and(ws, mentions, speaker) {
             return shared;
         }
@@ -336,7 +341,9 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             return false;
         }
         match lower.as_str() {
-            "would" | "should" if after.is_some_and(|a| matches!(a, "like" | "love" | "wish" | "also")) => {}
+            // "I would like to thank", "I would also pay tribute", "I would
+            // take this opportunity to": the conventional forms.
+            "would" | "should" if after.is_some_and(|a| matches!(a, "like" | "love" | "wish" | "take")) || next == Some("also") => {}
             "would" | "should" => return false,
             "may" if after == Some("I") || after == Some("we") => {}
             "may" => return false,
@@ -388,6 +395,16 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     opener && (cue.form == Form::Noun || matches!(cue.kind, ActKind::Thank) && text[cue.start..].starts_with("Thank"))
 }
 
+/// Whether the words after a cue open its object as a verb's do ("and
+/// support the efforts", "and call on", "and urge them"), not as a noun's
+/// ("the help and support of", "stand and support on").
+fn takes_object(after: &str) -> bool {
+    let next = after.split_whitespace().next().unwrap_or("");
+    next.chars().next().is_some_and(char::is_uppercase)
+        || matches!(next, "the" | "a" | "an" | "all" | "its" | "their" | "this" | "these" | "those" | "his" | "her" | "our" | "any" | "every" | "them" | "him" | "it" | "that" | "both" | "each" | "efforts" | "to")
+        || after.is_empty()
+}
+
 /// A verb right after "and" shares the subject of its clause's first verb,
 /// past that verb's objects: "We are willing to continue providing
 /// assistance to Syria and call on other countries". Some(true) when that
@@ -411,7 +428,7 @@ fn after_and(ws: &[Word<'_>], mentions: &[Mention], speaker: &Speaker) -> Option
         BLOCKING.contains(&lower.as_str())
             || lower.ends_with("n't")
             || OTHERS.contains(&lower.as_str())
-            || matches!(lower.as_str(), "would" | "should" | "may" | "must") && !matches!(next, Some("like" | "wish" | "love"))
+            || matches!(lower.as_str(), "would" | "should" | "may" | "must" | "need" | "needs") && !matches!(next, Some("like" | "wish" | "love"))
     });
     let prev = subject.checked_sub(1).map(|p| ws[p].text);
     Some(!blocked && !conditional(prev))

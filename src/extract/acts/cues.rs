@@ -80,13 +80,16 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<welcome>[Ww]elcom(?:e|es|ing)|[Aa]pplaud(?:s|ing)?|[Hh]ail(?:s|ing)?|[Rr]ejoice(?:s)? (?:at|in|over|that)|(?:note|notes|take note|takes note) with (?:great |deep |particular |much )?(?:satisfaction|appreciation|pleasure))",
         r"|(?P<welcomea>(?:pleased|glad|delighted|happy|heartened|gratified|encouraged|satisfied)(?: (?:by|with|at|that|to see|to note|to learn))?)",
         r"|(?P<welcomex>(?:is|are|was) (?:a |an )?(?:most |very |particularly )?welcome (?:development|step|news|sign|move|initiative|progress|decision|change|addition))",
-        r"|(?P<welcomei>[Ii]t is (?:\w+ )?(?:encouraging|heartening|gratifying|reassuring) (?:that|to))",
+        r"|(?P<welcomei>[Ii]t is (?:\w+ )?(?:encouraging|heartening|gratifying|reassuring) (?:that|to)|[Ii]t is with (?:\w+ )?(?:satisfaction|gratification|joy) that)",
+        r"|(?P<welcomen>(?:[Ss]atisfaction|[Gg]ratification) (?:at|with|over|that|in))",
+        r"|(?P<welcomes>(?:a |the )?(?:matter|source|cause|subject) (?:of|for) (?:\w+ )?(?:satisfaction|gratification|rejoicing|encouragement))",
         // condemn: the verbs, and the passive "must be condemned"
         r"|(?P<condemn>[Cc]ondemn(?:s|ing)?|[Dd]eplor(?:e|es|ing)|[Dd]enounc(?:e|es|ing)|[Rr]eject(?:s|ing)?)",
         r"|(?P<condemnn>condemnation)",
         r"|(?P<condemnx>deserves? (?:our |the )?(?:\w+ )?condemnation)",
         // condole
         r"|(?P<condole>[Cc]ondolences?|[Ss]ympath(?:y|ies)|solidarity with)",
+        r"|(?P<condolei>[Ii]t is with (?:\w+ ){0,2}(?:sadness|sorrow|grief) that)",
         // call
         r"|(?P<callfor>call(?:s|ing)? for|appeal(?:s|ing)? for)",
         r"|(?P<call>call(?:s)?(?: (?:on|upon))?|calling (?:on|upon)|[Uu]rg(?:e|es|ing)|[Dd]emand(?:s|ing)?|appeal(?:s|ing)? to|[Ee]ncourag(?:e|es|ing)|[Ii]nvit(?:e|es|ing)|[Ee]xhort(?:s|ing)?|[Rr]equest(?:s|ing)?)",
@@ -101,7 +104,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<concerna>concerned|alarmed|worried|troubled|disturbed|appalled|dismayed|perturbed|Alarmingly)",
         r"|(?P<concernv>[Rr]egret(?:s)?|(?:note|notes|take note|takes note) with (?:great |deep |grave |serious |particular |much )?(?:concern|regret|alarm|dismay))",
         r"|(?P<affects>(?:concerning|worrying|worrisome|alarming|troubling|disturbing) to (?:us|me|my delegation|my country|my Government)|(?:a |the )?(?:matter|source|cause|subject) (?:of|for) (?:\w+ ){0,2}concern|(?:cause|reason) for (?:\w+ )?concern|(?:is|are|remains|remain) (?:one )?of (?:great |grave |deep |serious |particular |major |growing |increasing |special )?concern)",
-        r"|(?P<concerni>[Ii]t is (?:\w+ )?(?:worrying|worrisome|alarming|disturbing|troubling|regrettable|deplorable|of concern|a matter of concern)(?: that| to|,))",
+        r"|(?P<concerni>[Ii]t is (?:\w+ )?(?:worrying|worrisome|alarming|disturbing|troubling|regrettable|deplorable|of concern|a matter of concern)(?: that| to|,)|[Ii]t is with (?:\w+ )?(?:concern|regret|alarm|dismay|anxiety) that)",
         r")(?-u:\b)",
     ))
     .expect("cue regex compiles")
@@ -142,6 +145,12 @@ pub fn find(text: &str) -> Vec<Cue> {
             (ActKind::Welcome, Form::Affects)
         } else if group("welcomei") {
             (ActKind::Welcome, Form::Impersonal)
+        } else if group("welcomen") {
+            (ActKind::Welcome, Form::Noun)
+        } else if group("welcomes") {
+            (ActKind::Welcome, Form::Affects)
+        } else if group("condolei") {
+            (ActKind::Condole, Form::Impersonal)
         } else if group("condemn") {
             (ActKind::Condemn, Form::Verb)
         } else if group("condemnn") {

@@ -163,7 +163,9 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         let c = &cues[n];
         let (_, sent_end) = sentences.around(c.start);
         let mut end = sent_end;
-        if let Some(next) = cues.get(n + 1).filter(|x| x.start < sent_end) {
+        // A gerund after "of" or "for" belongs to the object ("the
+        // proposal of inviting the PLO") and does not end it.
+        if let Some(next) = cues.get(n + 1).filter(|x| x.start < sent_end && !object_gerund(text, x)) {
             if next.start >= c.end && shares_object(&text[c.end..next.start]) {
                 objects[n] = objects[n + 1];
                 continue;
@@ -274,6 +276,13 @@ fn addresses_chair(cue: &str, object: &str) -> bool {
         .iter()
         .any(|p| object.strip_prefix(p).is_some_and(|rest| !rest.starts_with(" of") && !rest.starts_with(char::is_alphanumeric)));
     (you || presidency) && !["your attention", "your kind attention", "listening"].iter().any(|p| object.contains(p))
+}
+
+/// Whether `cue` is a gerund inside a noun phrase ("the proposal of
+/// inviting", "thanks for supporting"), which performs nothing itself.
+fn object_gerund(text: &str, cue: &cues::Cue) -> bool {
+    let before = text[..cue.start].trim_end();
+    text[cue.start..cue.end].split(' ').next().is_some_and(|w| w.ends_with("ing")) && (before.ends_with(" of") || before.ends_with(" for"))
 }
 
 /// Where the cue before the `n`th ends, if it is in the same sentence.
