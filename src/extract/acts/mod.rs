@@ -174,6 +174,7 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         }
         objects[n] = (c.end, end);
     }
+    let topic = topic_state(mentions, &is_self);
     // The last cue performed by the speaker, for verbs coordinated with it
     // ("let me congratulate X ... and to thank him").
     let mut last_performed: Option<usize> = None;
@@ -239,6 +240,12 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
                 }
             }
         }
+        // "We encourage the Government to ...", "concern about the
+        // situation in the country": in a speech about one state, its
+        // government and country.
+        if targets.is_empty() && c.form != cues::Form::Hortative && names_the_country(&text[start..end]) {
+            targets.extend(topic.map(Target::Mention));
+        }
         if targets.is_empty() {
             targets.push(Target::None);
         }
@@ -283,6 +290,36 @@ fn addresses_chair(cue: &str, object: &str) -> bool {
 fn object_gerund(text: &str, cue: &cues::Cue) -> bool {
     let before = text[..cue.start].trim_end();
     text[cue.start..cue.end].split(' ').next().is_some_and(|w| w.ends_with("ing")) && (before.ends_with(" of") || before.ends_with(" for"))
+}
+
+/// The state a speech is about, which "the Government" and "the country"
+/// stand for: the one other than the speaker's named most often, at least
+/// twice and more often than any other, the speaker's own included (whose
+/// "Government" it would be). Its first mention, as a target.
+fn topic_state(mentions: &[Mention], is_self: &dyn Fn(&Mention) -> bool) -> Option<usize> {
+    let mut counts: std::collections::BTreeMap<&str, (usize, usize)> = std::collections::BTreeMap::new();
+    let mut own = 0;
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityKind::State) {
+        if is_self(m) {
+            own += 1;
+        } else {
+            counts.entry(m.key.as_str()).or_insert((0, i)).0 += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_values().collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    match ranked.as_slice() {
+        [(n, first), rest @ ..] if *n >= 2 && *n > own && rest.first().is_none_or(|(m, _)| m < n) => Some(*first),
+        _ => None,
+    }
+}
+
+/// Whether an object speaks of "the Government", "the authorities" or
+/// "the country" without saying whose.
+fn names_the_country(object: &str) -> bool {
+    ["the Government", "the authorities", "the national authorities", "the country", "the Transitional Government", "the transitional Government", "the Federal Government"]
+        .iter()
+        .any(|p| object.match_indices(p).any(|(i, _)| !object[i + p.len()..].starts_with(char::is_alphanumeric) && !object[i + p.len()..].starts_with(" of") && !object[i + p.len()..].starts_with("s")))
 }
 
 /// Where the cue before the `n`th ends, if it is in the same sentence.

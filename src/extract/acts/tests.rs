@@ -262,3 +262,12 @@ fn you_and_the_presidency_address_the_state_presiding() {
     let ex = bundled().extract_str("I congratulate you on presiding.", &Context::default());
     assert!(ex.acts.iter().all(|a| a.target != Target::Addressee));
 }
+
+#[test]
+fn the_government_is_the_state_a_speech_is_about() {
+    let a = acts("The situation in Iraq is difficult. Iraq needs help. We encourage the Government to pursue accountability.", "VCT");
+    assert!(has(&a, "call", "IRQ"), "{a:?}");
+    // Two states as often: whose Government is not known.
+    let a = acts("Iraq and Iran met. Iraq and Iran agreed. We encourage the Government to pursue accountability.", "VCT");
+    assert!(has(&a, "call", "-"), "{a:?}");
+}
