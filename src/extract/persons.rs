@@ -309,10 +309,6 @@ impl Candidate {
     fn overlaps(&self, start: usize, end: usize) -> bool {
         self.start < end && start < self.end
     }
-
-    fn contains(&self, at: usize) -> bool {
-        self.start <= at && at < self.end
-    }
 }
 
 /// The names a speech gives one person: grouped by family name.
@@ -361,19 +357,60 @@ fn by_pattern(text: &str, surface: &[SurfaceMatch]) -> Vec<Candidate> {
         })
     };
     let mut candidates: Vec<Candidate> = by_title(text).into_iter().map(Candidate::new).collect();
+    let titled = Spans::new(candidates.iter().map(|c| (c.start, c.end)));
+    // Names by given name come in text order: one overlaps an earlier one
+    // iff that one reaches past its start.
+    let mut reach = 0;
     for found in by_given_name(text) {
         let (s, e, ..) = found;
-        if !candidates.iter().any(|t| t.overlaps(s, e)) && !other_name(s, e) {
+        if !titled.overlaps(s, e) && reach <= s && !other_name(s, e) {
             candidates.push(Candidate::new(found));
+            reach = reach.max(e);
         }
     }
     candidates
 }
 
+/// Spans sorted by start, with the furthest end reached up to each, which
+/// answers "does any span overlap this one" in logarithmic time: a list of
+/// thousands of names must not cost the square of its length.
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |max, &(_, e)| {
+                *max = (*max).max(e);
+                Some(*max)
+            })
+            .collect();
+        Spans { spans, reach }
+    }
+
+    /// Whether a span overlaps `[start, end)`: one starting before its end
+    /// reaches past its start.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let n = self.spans.partition_point(|&(s, _)| s < end);
+        n > 0 && self.reach[n - 1] > start
+    }
+
+    /// Whether a span contains the byte at `at`.
+    fn contains(&self, at: usize) -> bool {
+        self.overlaps(at, at + 1)
+    }
+}
+
 /// Gazetteer persons by full name, and by family name where that is no
 /// common word or follows a title.
 fn gazetteer_names(g: &Gazetteer, surface: &[SurfaceMatch], by_pattern: &[Candidate]) -> Vec<Candidate> {
-    let titled = |s: usize| by_pattern.iter().any(|t| t.contains(s));
+    let spans = Spans::new(by_pattern.iter().map(|t| (t.start, t.end)));
+    let titled = |s: usize| spans.contains(s);
     let mut found = Vec::new();
     for m in surface {
         let (person, confidence, extractor) = match m.best() {
@@ -441,16 +478,23 @@ fn group<'t>(g: &Gazetteer, text: &'t str, candidates: &[Candidate]) -> Persons<
         cluster.person = cluster.person.or(c.person);
         of_candidate.push(k);
     }
+    // Each word of a fuller name, to the first cluster it belongs to.
+    let mut fuller_of: HashMap<&str, usize> = HashMap::new();
+    for (j, cl) in clusters.iter().enumerate() {
+        let full = &text[cl.fullest.0..cl.fullest.1];
+        if full.contains(' ') {
+            for w in full.split(' ') {
+                fuller_of.entry(w).or_insert(j);
+            }
+        }
+    }
     let mut redirect: Vec<usize> = (0..clusters.len()).collect();
     for (c, &k) in candidates.iter().zip(&of_candidate) {
         let name = &text[c.start..c.end];
         if name.contains(' ') || clusters[k].fullest != (c.start, c.end) {
             continue;
         }
-        let fuller = clusters.iter().position(|cl| {
-            let full = &text[cl.fullest.0..cl.fullest.1];
-            full.contains(' ') && full.split(' ').any(|w| w == name)
-        });
+        let fuller = fuller_of.get(name).copied();
         if let Some(j) = fuller {
             redirect[k] = j;
             clusters[j].person = clusters[j].person.or(clusters[k].person);
@@ -480,19 +524,8 @@ fn back_references(text: &str, persons: &Persons<'_>, candidates: &[Candidate]) 
         return Vec::new();
     }
     let Ok(automaton) = aho_corasick::AhoCorasick::new(families.iter().map(|(f, _)| f)) else { return Vec::new() };
-    // Candidates sorted by start, with the furthest end up to each: a span
-    // overlaps one iff a candidate starting before its end reaches past
-    // its start.
-    let mut spans: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
-    spans.sort_unstable();
-    let reach: Vec<usize> = spans.iter().scan(0, |max, &(_, e)| {
-        *max = (*max).max(e);
-        Some(*max)
-    }).collect();
-    let taken = |s: usize, e: usize| {
-        let n = spans.partition_point(|&(start, _)| start < e);
-        n > 0 && reach[n - 1] > s
-    };
+    let spans = Spans::new(candidates.iter().map(|c| (c.start, c.end)));
+    let taken = |s: usize, e: usize| spans.overlaps(s, e);
     let mut found: Vec<(usize, usize, usize)> = automaton
         .find_overlapping_iter(text)
         .filter_map(|m| {
