@@ -372,6 +372,12 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             next = Some(t);
             continue;
         }
+        // "The Kingdom of Morocco has reaffirmed its commitment. It strongly
+        // reaffirms its solidarity": a sentence opening on "It" goes on with
+        // the speaker's state, when the sentence before opened on it.
+        if t == "It" && text[..w.start].trim_end().ends_with(['.', '!', '?']) {
+            return continues_speaker(text, w.start, mentions, speaker);
+        }
         if OTHERS.contains(&lower.as_str()) && !(lower == "that" && after.is_some_and(|a| a == "we" || a == "I")) {
             return false;
         }
@@ -416,6 +422,10 @@ fn after_and(ws: &[Word<'_>], mentions: &[Mention], speaker: &Speaker) -> Option
     while k > 0 && is_adverb(ws[k - 1].text) {
         k -= 1;
     }
+    // "I have the honour to convey ... and to congratulate you".
+    if k >= 2 && ws[k - 1].text == "to" && ws[k - 2].text == "and" {
+        k -= 1;
+    }
     let and = k.checked_sub(1).filter(|&i| ws[i].text == "and")?;
     let clause = ws[..and].iter().rposition(|w| matches!(w.text, ";" | ":")).map_or(0, |i| i + 1);
     let subject = (clause..and).rev().take(2 * MAX_WORDS).find(|&i| {
@@ -432,4 +442,17 @@ fn after_and(ws: &[Word<'_>], mentions: &[Mention], speaker: &Speaker) -> Option
     });
     let prev = subject.checked_sub(1).map(|p| ws[p].text);
     Some(!blocked && !conditional(prev))
+}
+
+/// Whether the sentence before `at` opens on the speaker's state ("The
+/// Kingdom of Morocco ...", "My country ..."), which a following "It"
+/// continues.
+fn continues_speaker(text: &str, at: usize, mentions: &[Mention], speaker: &Speaker) -> bool {
+    let before = text[..at].trim_end().trim_end_matches(['.', '!', '?']);
+    let lo = crate::extract::acts::boundary(text, before.len().saturating_sub(WORDS_REACH));
+    let start = before[lo..].rfind(". ").map_or(lo, |i| lo + i + 2);
+    let opening = &text[start..crate::extract::acts::boundary(text, (start + 60).min(before.len()))];
+    let own = ["My country", "My Government", "My delegation", "Our country", "Our Government", "The Kingdom", "The Republic"].iter().any(|p| opening.starts_with(p));
+    let k = mentions.partition_point(|m| m.end <= start);
+    own || mentions[k..].iter().take_while(|m| m.start < start + opening.len()).any(|m| is_speaker(m, speaker))
 }

@@ -271,3 +271,10 @@ fn the_government_is_the_state_a_speech_is_about() {
     let a = acts("Iraq and Iran met. Iraq and Iran agreed. We encourage the Government to pursue accountability.", "VCT");
     assert!(has(&a, "call", "-"), "{a:?}");
 }
+
+#[test]
+fn it_continues_the_speakers_state_and_to_continues_an_infinitive() {
+    assert!(has(&acts("Kazakhstan has always supported the process. It strongly reaffirms its solidarity with the people of Lebanon.", "KAZ"), "support", "LBN"));
+    assert!(acts("Germany visited Mali. It strongly condemns the attack.", "KAZ").is_empty());
+    assert!(has(&acts("I have the honour to convey the greetings of my President and to congratulate you, Sir, on your election.", "KAZ"), "congratulate", "-"));
+}
