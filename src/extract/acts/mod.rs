@@ -317,6 +317,10 @@ fn topic_state(mentions: &[Mention], is_self: &dyn Fn(&Mention) -> bool) -> Opti
 /// Whether an object speaks of "the Government", "the authorities" or
 /// "the country" without saying whose.
 fn names_the_country(object: &str) -> bool {
+    // Only the object's own words, not a relative clause after it ("his
+    // report, which describes ... under way in the country").
+    let object = &object[..boundary(object, 120)];
+    let object = object.split(", which").next().unwrap_or(object);
     ["the Government", "the authorities", "the national authorities", "the country", "the Transitional Government", "the transitional Government", "the Federal Government"]
         .iter()
         .any(|p| object.match_indices(p).any(|(i, _)| !object[i + p.len()..].starts_with(char::is_alphanumeric) && !object[i + p.len()..].starts_with(" of") && !object[i + p.len()..].starts_with("s")))
