@@ -7,6 +7,7 @@
 //! for a query's evaluation) so that callers do not.
 
 mod error;
+mod leftovers;
 mod lock;
 mod stats;
 
@@ -37,9 +38,11 @@ impl KgStore {
     /// Opens the store in `path` for writing, creating it if needed.
     pub fn open(path: &Path) -> Result<Self> {
         std::fs::create_dir_all(path).at(path)?;
-        let store = Store::open(path).map_err(|e| Error::store(path, e))?;
-        // After RocksDB's own lock, which tells a second writer apart.
+        // Before RocksDB's open, which writes even when it then finds the
+        // store taken: a refused build must leave the folder as it was.
         let lock = lock::StoreLock::exclusive(path)?;
+        let store = Store::open(path).map_err(|e| Error::store(path, e))?;
+        leftovers::remove(path)?;
         Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
