@@ -285,9 +285,7 @@ fn run(
                     report.added += 1;
                 }
                 report.bytes += bytes;
-                for w in warnings {
-                    report.warnings.push(Diagnostic::new(&job.path, 1, w));
-                }
+                report.warnings.extend(warnings);
             }
         }
         Ok(())
@@ -355,7 +353,7 @@ fn batches(jobs: &[Job]) -> Vec<std::ops::Range<usize>> {
 
 enum Outcome {
     Unchanged { bytes: u64 },
-    Built { quads: Vec<Quad>, warnings: Vec<String>, bytes: u64, hash: String },
+    Built { quads: Vec<Quad>, warnings: Vec<Diagnostic>, bytes: u64, hash: String },
     /// A speech too long to extract at once: the loader extracts and writes
     /// it window by window.
     Long(Box<LongSpeech>),
