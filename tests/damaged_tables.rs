@@ -100,7 +100,7 @@ fn a_speeches_table_without_its_speaker_column_is_refused_not_read_as_meetings()
     let (code, err) = build(&store, &[&input]);
     assert_eq!(code, 0, "warnings only: {err}");
     let expected = format!(
-        "{}:1: expected the header of a speeches table (filename, speaker, participanttype, country), found no column `speaker`",
+        "{}:1: expected the header of a speeches table (filename, speaker), found no column `speaker`",
         input.join("meta_speeches_2020.tsv").display()
     );
     assert!(err.contains(&expected), "no {expected:?} in {err}");
