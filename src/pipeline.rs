@@ -14,7 +14,7 @@
 //! a store.
 
 use crate::corpus::{decode, Layout, SpeechMeta};
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::extract::{Context, Extraction, Extractors};
 use crate::link::{read_as_of, speech_date, state_on};
 use crate::rdf::SpeechWriter;
@@ -153,13 +153,14 @@ impl<'r> Pipeline<'r> {
 
     /// Extracts `speech` window by window and gives its quads to `sink`,
     /// part by part ([`Part`]); `fingerprint` ([`fingerprint`]) is written
-    /// last. Returns the speech's warnings; fails only when `sink` does.
+    /// last. Returns the speech's warnings, each at its file and line;
+    /// fails only when `sink` does.
     pub fn write<E>(
         &self,
         speech: ReadSpeech,
         fingerprint: &str,
         mut sink: impl FnMut(Part<'_>) -> std::result::Result<(), E>,
-    ) -> std::result::Result<Vec<String>, E> {
+    ) -> std::result::Result<Vec<Diagnostic>, E> {
         let ReadSpeech { mut speech, context, text } = speech;
         let mut undated = Vec::new();
         {
@@ -192,7 +193,7 @@ impl<'r> Pipeline<'r> {
         meta: SpeechMeta,
         fingerprint: &str,
         sink: impl FnMut(Part<'_>) -> Result<()>,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<Diagnostic>> {
         let speech = self.read(path, bytes, meta)?;
         self.write(speech, fingerprint, sink)
     }
@@ -246,10 +247,9 @@ impl ReadSpeech {
 /// metadata gives no date (a plain file with no metadata has none to give).
 fn warn_undated(speech: &mut Speech, undated: &[String]) {
     if !undated.is_empty() && !speech.meta.sources.is_empty() {
-        speech.warnings.push(format!(
-            "no date for this speech (the metadata gives none): {} read as the state(s) of today",
-            undated.join(", ")
-        ));
+        let message =
+            format!("no date for this speech (the metadata gives none): {} read as the state(s) of today", undated.join(", "));
+        speech.warnings.push(Diagnostic::new(&speech.path, 1, message));
     }
 }
 

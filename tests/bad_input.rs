@@ -164,22 +164,26 @@ fn with_table(dir: &Path, table: &str) -> (PathBuf, PathBuf) {
 fn metadata_tables_with_bad_rows_warn_with_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     // A byte-order mark, an extra column, a quote, a short row, a repeated
-    // row and a contradicting one.
+    // row, a contradicting one, one without a file and one a field too long.
     let table = "\u{FEFF}filename\tspeaker\tcountry\tdate\textra\n\
-                 UNSC_2020_SPV.8746_spch002.txt\tMr. \"Jack\" Smith\tFrance\t30 March 2020\tx\ty\n\
+                 UNSC_2020_SPV.8746_spch002.txt\tMr. \"Jack\" Smith\tFrance\t30 March 2020\tx\n\
                  UNSC_2020_SPV.8746_spch003.txt\tMs. Jones\n\
                  UNSC_2020_SPV.8746_spch002.txt\tMr. \"Jack\" Smith\tFrance\t30 March 2020\tx\n\
-                 UNSC_2020_SPV.8746_spch003.txt\tMs. Jones\tGermany\t2 April 2020\n\
-                 \tnobody\n";
+                 UNSC_2020_SPV.8746_spch003.txt\tMs. Jones\tGermany\t1 April 2020\tz\n\
+                 UNSC_2020_SPV.8746_spch003.txt\tMs. Jones\tGermany\t2 April 2020\tz\n\
+                 \tnobody\t\t\t\n\
+                 UNSC_2020_SPV.8746_spch002.txt\tMr. X\tFrance\t3 March 2020\tx\ty\n";
     let (input, table) = with_table(dir.path(), table);
     let store = dir.path().join("store");
     let (code, err) = build(&store, &[&input]);
     assert_eq!(code, 0, "warnings only:\n{err}");
     let t = table.display().to_string();
     for expected in [
+        format!("warning: {t}:3: expected 5 fields, as the header has, found 2: the row is not used"),
         format!("warning: {t}:4: \"UNSC_2020_SPV.8746_spch002.txt\" repeats line 2 of {t}"),
-        format!("warning: {t}:5: \"UNSC_2020_SPV.8746_spch003.txt\" contradicts line 3 of {t}: this later row is used"),
-        format!("warning: {t}:6: expected a file name in column `filename`"),
+        format!("warning: {t}:6: \"UNSC_2020_SPV.8746_spch003.txt\" contradicts line 5 of {t}: this later row is used"),
+        format!("warning: {t}:7: expected a file name in column `filename`"),
+        format!("warning: {t}:8: expected 5 fields, as the header has, found 6: the row is not used"),
     ] {
         assert!(err.contains(&expected), "expected {expected:?} in:\n{err}");
     }

@@ -42,7 +42,7 @@ fn a_file_over_the_size_limit_is_refused_and_costs_nothing_else() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("dump.txt: the file is 629"), "names the file and its size: {err}");
     assert!(err.contains("over the --max-file-size of 20971520"), "names the option: {err}");
-    assert!(err.contains("5 speeches from 6 files (5 added, 0 replaced, 0 unchanged), 1 failed"), "{err}");
+    assert!(err.contains("5 speeches from 6 files (5 added, 0 replaced, 0 unchanged, 0 moved), 1 failed"), "{err}");
     assert_eq!(query(&store, "speakers.rq").len(), 5, "every good speech loads");
 }
 

@@ -21,6 +21,11 @@ pub struct Args {
     /// suffix); a refused file is an error that costs only that file.
     #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = super::parse_size)]
     pub max_file_size: u64,
+    /// Keep the speeches of files gone from the folders given (by default a
+    /// build removes them, so that the store holds what the folders hold):
+    /// for a store built from several folders in turns.
+    #[arg(long)]
+    pub keep_missing: bool,
     /// Speech files, or folders searched for .txt files.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -29,8 +34,14 @@ pub struct Args {
 /// Builds, prints every problem and the summary; exit code 1 if a file
 /// could not be loaded (all others are loaded all the same).
 pub fn run(args: Args) -> Result<i32> {
-    let options =
-        BuildOptions { store: args.store, inputs: args.paths, meta: args.meta, quiet: args.quiet, max_file_size: args.max_file_size };
+    let options = BuildOptions {
+        store: args.store,
+        inputs: args.paths,
+        meta: args.meta,
+        quiet: args.quiet,
+        max_file_size: args.max_file_size,
+        keep_missing: args.keep_missing,
+    };
     let report = build(&options)?;
     // The portal's search index, made now so that `unkg serve` starts at once.
     match crate::store::KgStore::open_read_only(&options.store).and_then(|store| crate::search::Index::open_or_build(&store)) {

@@ -37,6 +37,9 @@ pub struct Decoded {
     pub text: String,
     /// How the bytes were read.
     pub encoding: TextEncoding,
+    /// The line a warning about the encoding concerns: that of the first
+    /// byte that is not UTF-8 where the file was read as Windows-1252, else 1.
+    pub line: u64,
 }
 
 /// Decodes a speech file's bytes. Never fails: Windows-1252 maps every byte,
@@ -44,7 +47,7 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Decoded {
     let utf16 = |encoding: &'static Encoding, rest: &[u8], which| {
         let (text, _) = encoding.decode_without_bom_handling(rest);
-        Decoded { text: text.into_owned(), encoding: which }
+        Decoded { text: text.into_owned(), encoding: which, line: 1 }
     };
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return utf16(UTF_16LE, rest, TextEncoding::Utf16Le);
@@ -54,13 +57,14 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded { text: text.to_owned(), encoding: TextEncoding::Utf8 },
-        Err(_) => {
+        Ok(text) => Decoded { text: text.to_owned(), encoding: TextEncoding::Utf8, line: 1 },
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
             // Without BOM handling: `decode` would sniff a second mark
             // ("\xEF\xBB\xBF\xFF\xFE...") and read the rest as UTF-16 or
             // lossy UTF-8 while the file is reported as Windows-1252.
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            Decoded { text: text.into_owned(), encoding: TextEncoding::Windows1252 }
+            Decoded { text: text.into_owned(), encoding: TextEncoding::Windows1252, line }
         }
     }
 }
@@ -83,6 +87,7 @@ mod tests {
         let d = decode(b"C\xF4te d\x92Ivoire");
         assert_eq!(d.encoding, TextEncoding::Windows1252);
         assert_eq!(d.text, "Côte d’Ivoire");
+        assert_eq!(decode(b"Mr. X:\r\none\n\ntwo C\xF4te").line, 4, "the line of the first byte that is not UTF-8");
         assert_eq!(decode(b"\xEF\xBB\xBFMr. X").encoding, TextEncoding::Utf8);
         assert_eq!(decode(b"\xEF\xBB\xBFMr. X").text, "Mr. X");
     }

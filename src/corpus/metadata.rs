@@ -4,6 +4,7 @@
 //! General Debate corpus's `Speakers_by_session.csv`.
 
 use super::layout::Layout;
+use super::tables::Table;
 use crate::error::{Error, Result};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -119,8 +120,10 @@ impl MetaIndex {
     }
 
     /// Loads one table, recognised by its name or, failing that, its columns.
-    /// Returns the problems with single rows; fails only if the file cannot
-    /// be read or its header is not one unkg knows.
+    /// Returns the problems with single rows, each of which costs that row:
+    /// a field count other than the header's, a value that does not fit its
+    /// column. Fails only if the file cannot be read or its header lacks the
+    /// columns its kind needs.
     pub fn load_table(&mut self, path: &Path) -> Result<Vec<Error>> {
         // The real path: `--meta ./t.tsv` and the `t.tsv` found near the
         // speeches are one table, whose rows must not repeat themselves.
@@ -138,22 +141,10 @@ impl MetaIndex {
         let headers = reader.headers().map_err(|e| csv_error(path, e))?.clone();
         // A table saved with a byte-order mark has it glued to its first
         // column's name, which would then never match.
-        let col = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{FEFF}').trim().eq_ignore_ascii_case(name));
+        let names: Vec<&str> = headers.iter().map(|h| h.trim_start_matches('\u{FEFF}').trim()).collect();
+        let col = |name: &str| names.iter().position(|h| h.eq_ignore_ascii_case(name));
         let mut problems = Vec::new();
-        let kind = if col("filename").is_some() && col("speaker").is_some() {
-            Table::Speeches
-        } else if col("basename").is_some() && col("topic").is_some() {
-            Table::Meetings
-        } else if col("ISO Code").is_some() && col("Session").is_some() {
-            Table::Debates
-        } else {
-            return Err(Error::input(
-                path,
-                1,
-                "expected the header of a speeches table (filename, speaker, ...), a meetings table (basename, \
-                 topic, ...) or Speakers_by_session.csv",
-            ));
-        };
+        let kind = Table::of(path, &names)?;
         for (i, record) in reader.records().enumerate() {
             let record = match record {
                 Ok(r) => r,
@@ -169,6 +160,21 @@ impl MetaIndex {
             };
             let source = path.to_path_buf();
             let bad = |message: String| Error::input(path, line, message);
+            // A field too many or too few shifts every column after it: the
+            // speaker would be read from the speech's position.
+            if record.len() != names.len() {
+                let message = format!(
+                    "expected {} fields, as the header has, found {}: the row is not used",
+                    names.len(),
+                    record.len()
+                );
+                problems.push(bad(message));
+                continue;
+            }
+            if let Some(misfit) = kind.checked().iter().find_map(|&c| get(c).and_then(|v| kind.misfit(c, &v))) {
+                problems.push(bad(misfit));
+                continue;
+            }
             match kind {
                 Table::Speeches => {
                     let Some(file) = get("filename") else {
@@ -195,11 +201,7 @@ impl MetaIndex {
                         problems.push(bad("expected a meeting in column `basename`".into()));
                         continue;
                     };
-                    let date = get("date");
-                    let iso = date.as_deref().and_then(parse_date);
-                    if date.is_some() && iso.is_none() {
-                        problems.push(bad(format!("expected a date like `10 January 2020`, found {date:?}")));
-                    }
+                    let iso = get("date").as_deref().and_then(parse_date);
                     let meta = MeetingMeta { date: iso, topic: get("topic"), outcome: get("outcome"), source, line };
                     if let Some(old) = self.meetings.get(&key) {
                         problems.push(repeated(path, line, &key, (&old.source, old.line), old.facts() == meta.facts()));
@@ -265,12 +267,6 @@ impl MetaIndex {
         }
         meta
     }
-}
-
-enum Table {
-    Speeches,
-    Meetings,
-    Debates,
 }
 
 /// The warning for a row about `key`, which the row at `earlier` described

@@ -5,6 +5,7 @@ mod decode;
 mod discover;
 mod layout;
 mod metadata;
+mod tables;
 
 pub use decode::{decode, Decoded, TextEncoding};
 pub use discover::{discover, Discovered};

@@ -174,16 +174,20 @@ impl Sentences {
 }
 
 /// Keeps, among `cands`, a set of pairwise non-overlapping mentions, longer
-/// spans first and then lower `rank` first; returns them sorted by start.
+/// spans first, then lower `rank`, then earlier, then by kind and key;
+/// returns them sorted by start.
 ///
 /// Greedy longest-first is what the guidelines ask for ("the longest match
-/// wins"); the interval set makes it O(n log n).
+/// wins"); the interval set makes it O(n log n). The order is total, so
+/// which candidate wins never depends on the order they were found in.
 pub(crate) fn resolve_overlaps(mut cands: Vec<Mention>, rank: impl Fn(&Mention) -> u8) -> Vec<Mention> {
     cands.sort_by(|a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then_with(|| rank(a).cmp(&rank(b)))
             .then_with(|| a.start.cmp(&b.start))
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.key.cmp(&b.key))
     });
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut out = Vec::with_capacity(cands.len());

@@ -271,7 +271,9 @@ impl<'g> Extractors<'g> {
         // A slug of a name with no letter it can spell ("𝔘", found by
         // fuzzing) is empty: it would make every such name one node, `person/`.
         mentions.retain(|m| !m.key.is_empty());
-        mentions.sort_by_key(|m| (m.start, m.end));
+        // A total order: of two mentions of one kind at one start, which
+        // one `dedup_same_kind` keeps must not depend on the order found.
+        mentions.sort_by(|a, b| (a.start, a.end, a.kind, &a.key).cmp(&(b.start, b.end, b.kind, &b.key)));
         dedup_same_kind(&mut mentions);
         let events = events::find(g, t, &mentions);
         let mut speaker = acts::Speaker::new(t, &mentions, ctx.speaker_state.clone(), ctx.speaker_organisation.clone());

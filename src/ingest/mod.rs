@@ -4,8 +4,11 @@
 //! bounded batches, and streamed into the bulk loader, which writes whole
 //! speeches batch by batch (a large build ends by compacting). A speech whose
 //! file, metadata and unkg build are unchanged since the last build is
-//! skipped; a changed one has its graph replaced whole.
+//! skipped; a changed one has its graph replaced whole; one whose file is
+//! gone from a folder the build was given is removed. The store is then
+//! what a fresh build of the same files would make.
 
+mod missing;
 mod progress;
 mod report;
 
@@ -22,7 +25,7 @@ use crate::store::KgStore;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -41,7 +44,9 @@ const BATCH_BYTES: u64 = 4 << 20;
 /// memory a corpus build takes.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 20 << 20;
 
-/// A build that writes at least this many quads compacts the store.
+/// A build that writes or removes at least this many quads compacts the
+/// store: removed quads leave tombstones that take room and slow reads
+/// until compacted away.
 const COMPACT_AFTER: u64 = 1_000_000;
 
 /// What to build.
@@ -58,30 +63,64 @@ pub struct BuildOptions {
     /// Files larger than this many bytes are refused (with an error naming
     /// the file and its size) instead of loaded.
     pub max_file_size: u64,
+    /// Keep the speeches whose files are gone from the folders given,
+    /// instead of removing them: for a store built from several folders
+    /// in turns.
+    pub keep_missing: bool,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { store: PathBuf::new(), inputs: Vec::new(), meta: Vec::new(), quiet: false, max_file_size: DEFAULT_MAX_FILE_SIZE }
+        BuildOptions { store: PathBuf::new(), inputs: Vec::new(), meta: Vec::new(), quiet: false, max_file_size: DEFAULT_MAX_FILE_SIZE, keep_missing: false }
     }
 }
 
-/// Builds or updates the store from the inputs, in three phases: [`plan`]
-/// what to do, [`run`] the speeches through the stages into the loader,
-/// [`finish`] the store.
+/// Builds or updates the store from the inputs, in four phases: [`plan`]
+/// what to do, [`remove`] the speeches whose files are gone, [`run`] the
+/// speeches through the stages into the loader, [`finish`] the store.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let store = KgStore::open(&options.store)?;
     let mut loader = store.loader();
     let reference = Reference::bundled();
-    let (mut report, jobs) = plan(options, &reference, &store, &mut loader)?;
+    let (mut report, jobs, gone) = plan(options, &reference, &store, &mut loader)?;
+    let mut removed = remove(&store, &gone, &mut report)?;
     let extractors = Extractors::new(reference.gazetteer());
     let pipeline = Pipeline::new(&reference, &extractors);
     let progress = progress::Progress::new(jobs.len() as u64, options.quiet);
-    let unlinked = run(&store, pipeline, &jobs, options.max_file_size, &mut loader, &progress, &mut report)?;
-    finish(&store, loader, &unlinked, &progress, &mut report)?;
+    run(&store, pipeline, &jobs, options.max_file_size, &mut loader, &progress, &mut report, &mut removed)?;
+    finish(&store, loader, &removed, &progress, &mut report)?;
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// What the build took out of the store: the speeches whose old graphs it
+/// removed, and what those graphs linked to (the corpus graph's
+/// descriptions to cut back to what the remaining speeches share).
+#[derive(Default)]
+struct Removed {
+    /// The content hash of each speech removed because its file is gone:
+    /// an added speech with the same bytes was moved.
+    hashes: Vec<String>,
+    /// What the removed and replaced graphs linked to.
+    linked: BTreeSet<NamedNode>,
+}
+
+/// Removes the graphs of `gone`, speeches whose files are no longer under
+/// the folders given.
+fn remove(store: &KgStore, gone: &[NamedNode], report: &mut Report) -> Result<Removed> {
+    let mut removed = Removed::default();
+    if gone.is_empty() {
+        return Ok(removed);
+    }
+    let stored = store.speeches()?;
+    for graph in gone {
+        removed.linked.extend(store.objects_in(graph)?);
+        removed.hashes.extend(stored.get(graph).and_then(|s| s.content_hash.clone()));
+    }
+    report.removed_quads += store.remove_graphs(gone)?;
+    report.removed += gone.len();
+    Ok(removed)
 }
 
 /// Finds the files and their metadata, loads the ontology and reference
@@ -93,7 +132,7 @@ fn plan(
     reference: &Reference,
     store: &KgStore,
     loader: &mut crate::store::Loader<'_>,
-) -> Result<(Report, Vec<Job>)> {
+) -> Result<(Report, Vec<Job>, Vec<NamedNode>)> {
     let found = discover(&options.inputs);
     let files = found.files;
     let mut report = Report { files: files.len(), ..Report::default() };
@@ -122,7 +161,8 @@ fn plan(
     let existing = store.fingerprints()?;
     report.warnings.extend(load_static_graphs(reference, store, &existing, loader)?);
 
-    let mut owners: HashMap<String, PathBuf> = HashMap::new();
+    let stored = store.speeches()?;
+    let mut owners: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut jobs = Vec::with_capacity(files.len());
     for (file, meta) in files.into_iter().zip(metas) {
         let id = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -136,17 +176,29 @@ fn plan(
             continue;
         }
         owners.insert(id.clone(), file.clone());
-        let previous = existing.get(iri::speech_graph(&id).as_str()).cloned();
+        let graph = iri::speech_graph(&id);
+        let previous = existing.get(graph.as_str()).cloned();
+        // The graph records where its file was: a file moved to another
+        // folder under the same name is written again, as a fresh build
+        // would write it.
+        let moved = stored.get(&graph).is_some_and(|s| s.path.as_deref() != Some(file.as_path()));
         // A file that cannot be looked at now fails when it is read.
         let size = std::fs::metadata(&file).map_or(0, |m| m.len());
-        jobs.push(Job { path: file, id, meta, previous, size });
+        jobs.push(Job { path: file, id, meta, previous, moved, size });
     }
-    Ok((report, jobs))
+    let gone = if options.keep_missing {
+        Vec::new()
+    } else {
+        let present: BTreeSet<NamedNode> = owners.keys().map(|id| iri::speech_graph(id)).collect();
+        missing::missing(&stored, &present, &options.inputs)
+    };
+    Ok((report, jobs, gone))
 }
 
 /// Runs the jobs batch by batch: the speeches of a batch through the stages
-/// in parallel, their quads into the loader; returns what the replaced
-/// speeches linked to.
+/// in parallel, their quads into the loader; adds to `removed` what the
+/// replaced speeches linked to.
+#[allow(clippy::too_many_arguments)]
 fn run(
     store: &KgStore,
     pipeline: Pipeline<'_>,
@@ -155,10 +207,8 @@ fn run(
     loader: &mut crate::store::Loader<'_>,
     progress: &progress::Progress,
     report: &mut Report,
-) -> Result<HashSet<NamedNode>> {
-    // What replaced speeches linked to: the corpus graph keeps describing
-    // only what some speech still links to.
-    let mut unlinked = HashSet::new();
+    removed: &mut Removed,
+) -> Result<()> {
     let batches = batches(jobs);
     // Extraction of the next batch runs while the loader takes this one, so
     // that neither core waits for the other stage.
@@ -180,22 +230,27 @@ fn run(
             // interrupted build leaves such a speech absent (and rebuilt next
             // time), never half. A graph with no fingerprint was left
             // half-written (a long speech is written in parts): it goes too.
+            // So does the graph of a file that now fails: a fresh build
+            // would not hold it.
             let mut stale = Vec::new();
             for (job, outcome) in batch.iter().zip(&outcomes) {
-                if matches!(outcome, Outcome::Built { .. } | Outcome::Long(_)) {
+                if !matches!(outcome, Outcome::Unchanged { .. }) {
                     let graph = iri::speech_graph(&job.id);
                     if job.previous.is_some() || store.has_graph(&graph)? {
+                        if matches!(outcome, Outcome::Failed(_)) {
+                            report.removed += 1;
+                        }
                         stale.push(graph);
                     }
                 }
             }
             for graph in &stale {
-                unlinked.extend(store.objects_in(graph)?);
+                removed.linked.extend(store.objects_in(graph)?);
             }
-            store.remove_graphs(&stale)?;
+            report.removed_quads += store.remove_graphs(&stale)?;
             for (job, outcome) in batch.iter().zip(outcomes) {
                 progress.advance(outcome.bytes());
-                let (warnings, bytes) = match outcome {
+                let (warnings, bytes, hash) = match outcome {
                     Outcome::Unchanged { bytes } => {
                         report.unchanged += 1;
                         report.bytes += bytes;
@@ -206,49 +261,55 @@ fn run(
                         report.errors.push(Diagnostic::from_error(&job.path, e));
                         continue;
                     }
-                    Outcome::Built { quads, warnings, bytes } => {
+                    Outcome::Built { quads, warnings, bytes, hash } => {
                         loader.load(quads)?;
-                        (warnings, bytes)
+                        (warnings, bytes, hash)
                     }
                     Outcome::Long(long) => {
                         let LongSpeech { speech, fingerprint, bytes } = *long;
+                        let hash = speech.speech().content_hash.clone();
                         // Each window's quads are loaded before the next
                         // window is extracted.
-                        (pipeline.write(speech, &fingerprint, |part| loader.load(part.into_quads()))?, bytes)
+                        (pipeline.write(speech, &fingerprint, |part| loader.load(part.into_quads()))?, bytes, hash)
                     }
                 };
                 if job.previous.is_some() {
                     report.replaced += 1;
+                } else if let Some(at) = removed.hashes.iter().position(|h| *h == hash) {
+                    // The same bytes under a new name: a move, not a
+                    // removal and an addition.
+                    removed.hashes.swap_remove(at);
+                    report.removed -= 1;
+                    report.moved += 1;
                 } else {
                     report.added += 1;
                 }
                 report.bytes += bytes;
-                for w in warnings {
-                    report.warnings.push(Diagnostic::new(&job.path, 1, w));
-                }
+                report.warnings.extend(warnings);
             }
         }
         Ok(())
     })?;
-    Ok(unlinked)
+    Ok(())
 }
 
-/// Commits the load, drops from the corpus graph what no speech links to
-/// any more, and compacts the store after a large load.
+/// Commits the load, cuts the corpus graph back to what the speeches
+/// share, and compacts the store after a large load or removal.
 fn finish(
     store: &KgStore,
     loader: crate::store::Loader<'_>,
-    unlinked: &HashSet<NamedNode>,
+    removed: &Removed,
     progress: &progress::Progress,
     report: &mut Report,
 ) -> Result<()> {
     report.quads = loader.count();
     loader.commit()?;
-    store.prune_corpus(unlinked)?;
+    report.removed_quads += store.prune_corpus(&removed.linked)? as u64;
     // A large load leaves many overlapping files, which make every query
-    // read several of them; compacting now costs a fraction of the build
-    // and makes queries several times faster.
-    if report.quads >= COMPACT_AFTER {
+    // read several of them, and a large removal leaves tombstones that
+    // take room and are read past: compacting now costs a fraction of the
+    // build and makes queries several times faster.
+    if report.quads + report.removed_quads >= COMPACT_AFTER {
         progress.compacting();
         store.optimize()?;
     }
@@ -261,6 +322,8 @@ struct Job {
     id: String,
     meta: SpeechMeta,
     previous: Option<String>,
+    /// Whether the store has this speech from a file elsewhere.
+    moved: bool,
     /// The file's size in bytes when the build started.
     size: u64,
 }
@@ -290,7 +353,7 @@ fn batches(jobs: &[Job]) -> Vec<std::ops::Range<usize>> {
 
 enum Outcome {
     Unchanged { bytes: u64 },
-    Built { quads: Vec<Quad>, warnings: Vec<String>, bytes: u64 },
+    Built { quads: Vec<Quad>, warnings: Vec<Diagnostic>, bytes: u64, hash: String },
     /// A speech too long to extract at once: the loader extracts and writes
     /// it window by window.
     Long(Box<LongSpeech>),
@@ -330,7 +393,7 @@ fn process(pipeline: Pipeline<'_>, job: &Job, max_file_size: u64) -> Outcome {
         Err(e) => return Outcome::Failed(Error::io(&job.path, e)),
     };
     let fingerprint = fingerprint(&bytes, &job.meta);
-    if job.previous.as_deref() == Some(fingerprint.as_str()) {
+    if !job.moved && job.previous.as_deref() == Some(fingerprint.as_str()) {
         return Outcome::Unchanged { bytes: bytes.len() as u64 };
     }
     let size = bytes.len() as u64;
@@ -342,12 +405,13 @@ fn process(pipeline: Pipeline<'_>, job: &Job, max_file_size: u64) -> Outcome {
     if pipeline.is_long(&speech) {
         return Outcome::Long(Box::new(LongSpeech { speech, fingerprint, bytes: size }));
     }
+    let hash = speech.speech().content_hash.clone();
     let mut quads = Vec::new();
     let Ok(warnings) = pipeline.write(speech, &fingerprint, |part| {
         quads.append(&mut part.into_quads());
         Ok::<(), std::convert::Infallible>(())
     });
-    Outcome::Built { quads, warnings, bytes: size }
+    Outcome::Built { quads, warnings, bytes: size, hash }
 }
 
 /// Loads the ontology and reference graphs when this build of unkg differs
@@ -356,7 +420,7 @@ fn process(pipeline: Pipeline<'_>, job: &Job, max_file_size: u64) -> Outcome {
 fn load_static_graphs(
     reference: &Reference,
     store: &KgStore,
-    existing: &HashMap<String, String>,
+    existing: &BTreeMap<String, String>,
     loader: &mut crate::store::Loader<'_>,
 ) -> Result<Vec<Diagnostic>> {
     let fingerprint_quad = |graph: &NamedNode| {

@@ -16,6 +16,15 @@ pub struct Report {
     pub replaced: usize,
     /// Speeches skipped because nothing changed.
     pub unchanged: usize,
+    /// Speeches whose file was renamed or moved, same bytes under a new
+    /// name: one graph removed and one added.
+    pub moved: usize,
+    /// Speeches removed: their files are gone from the folders given (or
+    /// can no longer be read).
+    pub removed: usize,
+    /// Quads removed: the graphs of replaced and removed speeches, and what
+    /// the corpus graph described for them only.
+    pub removed_quads: u64,
     /// Files that could not be loaded (see `errors`).
     pub failed: usize,
     /// Bytes of speech text read.
@@ -41,21 +50,23 @@ impl Report {
 
     /// Speeches now in the store from this build's inputs.
     pub fn speeches(&self) -> usize {
-        self.added + self.replaced + self.unchanged
+        self.added + self.replaced + self.unchanged + self.moved
     }
 
     /// The one-line summary.
     pub fn summary(&self) -> String {
         let secs = self.elapsed.as_secs_f64();
         format!(
-            "{} speeches from {} files ({} added, {} replaced, {} unchanged), {} failed; {} quads loaded; \
-             {} warnings, {} errors; {:.2} MB in {:.2} s",
+            "{} speeches from {} files ({} added, {} replaced, {} unchanged, {} moved), {} failed, {} removed; {} \
+             quads loaded; {} warnings, {} errors; {:.2} MB in {:.2} s",
             self.speeches(),
             self.files,
             self.added,
             self.replaced,
             self.unchanged,
+            self.moved,
             self.failed,
+            self.removed,
             self.quads,
             self.warnings.len(),
             self.errors.len(),

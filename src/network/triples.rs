@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Predicates whose values would swamp a network file: the speech's whole
 /// text (it stays one query away in the store) and build bookkeeping.
-const SKIPPED: &[NamedNodeRef<'static>] = &[nif::IS_STRING, prop::BUILD_FINGERPRINT];
+const SKIPPED: &[NamedNodeRef<'static>] = &[nif::IS_STRING, prop::BUILD_FINGERPRINT, prop::CORPUS_SHARE];
 
 /// Attribute names shared with the other views, so that a column means the
 /// same thing whichever view a file came from.

@@ -11,7 +11,7 @@ mod speech;
 pub mod vocab;
 
 pub use decisions::decision_quads;
-pub use quads::QuadSink;
+pub use quads::{share_line, QuadSink};
 pub use reference::reference_quads;
 pub use speech::SpeechWriter;
 

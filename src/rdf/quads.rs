@@ -36,3 +36,11 @@ impl QuadSink {
         self.add(subject, predicate, Literal::from(value));
     }
 }
+
+/// The triple of `quad` as one line of N-Triples, as a speech's
+/// `unkg:corpusShare` lists it: the same quad always gives the same line,
+/// so that the store compares what a speech shares with what the corpus
+/// graph holds line for line.
+pub fn share_line(quad: &Quad) -> String {
+    format!("{} {} {} .", quad.subject, quad.predicate, quad.object)
+}

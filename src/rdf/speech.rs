@@ -64,10 +64,13 @@ impl<'a> SpeechWriter<'a> {
         w.take()
     }
 
-    /// The fingerprint of the build inputs besides the file itself, which
+    /// The speech's share of the corpus graph ([`prop::CORPUS_SHARE`]) and
+    /// the fingerprint of the build inputs besides the file itself, which
     /// marks the speech as whole in the store.
     pub fn fingerprint(&mut self, fingerprint: &str) -> Vec<Quad> {
         let s = self.w.node.clone();
+        let share: Vec<&str> = self.w.share.iter().map(String::as_str).collect();
+        self.w.out.text(&s, prop::CORPUS_SHARE, &share.join("\n"));
         self.w.out.text(&s, prop::BUILD_FINGERPRINT, fingerprint);
         self.w.take()
     }
@@ -81,6 +84,9 @@ struct Writer<'a> {
     out: QuadSink,
     /// The corpus graph.
     shared: QuadSink,
+    /// Every triple written into the corpus graph, as N-Triples lines,
+    /// sorted: a rebuild removes from the corpus what no speech shares.
+    share: BTreeSet<String>,
     /// Character offsets of the original text, for quoting mentions.
     chars: CharIndex,
     /// Entities and spellings already written for this speech.
@@ -102,6 +108,7 @@ impl<'a> Writer<'a> {
             node: iri::speech(&speech.id),
             out: QuadSink::new(iri::speech_graph(&speech.id)),
             shared: QuadSink::new(iri::corpus_graph()),
+            share: BTreeSet::new(),
             chars: CharIndex::new(&speech.text),
             described: BTreeSet::new(),
             events: 0,
@@ -113,6 +120,9 @@ impl<'a> Writer<'a> {
     /// What was written since the last call, the speech's graph first.
     fn take(&mut self) -> Vec<Quad> {
         let mut quads = std::mem::take(&mut self.out.quads);
+        for q in &self.shared.quads {
+            self.share.insert(crate::rdf::share_line(q));
+        }
         quads.append(&mut self.shared.quads);
         quads
     }

@@ -8,6 +8,7 @@ pub use header::{parse_header, Header};
 pub use speaker::{identify_speaker, Directory, Role, Speaker};
 
 use crate::corpus::{decode, Decoded, Layout, SpeechMeta};
+use crate::error::Diagnostic;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
@@ -37,8 +38,9 @@ pub struct Speech {
     pub language: Option<String>,
     /// Character offset where the speech's own words begin (after the header).
     pub body_start: usize,
-    /// Problems worth telling the user about; none stops the speech.
-    pub warnings: Vec<String>,
+    /// Problems worth telling the user about, each at its file and line;
+    /// none stops the speech.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Speech {
@@ -50,10 +52,15 @@ impl Speech {
     /// Parses a speech from `decoded`, the text of `bytes`, the file at
     /// `path`: for callers that checked the text before parsing it.
     pub fn from_decoded(path: PathBuf, bytes: &[u8], decoded: Decoded, meta: SpeechMeta, directory: &dyn Directory) -> Speech {
-        let mut warnings: Vec<String> = decoded.encoding.warning().map(str::to_owned).into_iter().collect();
+        let mut warnings: Vec<Diagnostic> =
+            decoded.encoding.warning().map(|w| Diagnostic::new(&path, decoded.line, w)).into_iter().collect();
         let layout = Layout::of(&path);
         let header = parse_header(&decoded.text);
-        let speaker = identify_speaker(header.as_ref(), &meta, &layout, directory, &mut warnings);
+        // The speaker is the header's, on line 1, or the metadata's, whose
+        // warnings name their table's line themselves.
+        let mut about_speaker = Vec::new();
+        let speaker = identify_speaker(header.as_ref(), &meta, &layout, directory, &mut about_speaker);
+        warnings.extend(about_speaker.into_iter().map(|w| Diagnostic::new(&path, 1, w)));
         let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let id = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         // Records note "(spoke in French)" for every language but English:

@@ -26,15 +26,15 @@ pub(crate) struct StoreLock {
 
 impl StoreLock {
     /// The lock of a writer; fails at once, naming the store, while anybody
-    /// reads it.
+    /// reads or writes it. Taken before RocksDB opens the store: a build
+    /// refused now must not have opened it, which rewrites its MANIFEST,
+    /// WAL and OPTIONS and rotates its LOG.
     pub(crate) fn exclusive(store: &Path) -> Result<StoreLock> {
         let path = store.join(LOCK_FILE);
-        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).at(&path)?;
+        let file = open_lock_file(&path)?;
         match file.try_lock() {
             Ok(()) => Ok(StoreLock { _file: Some(file) }),
-            Err(TryLockError::WouldBlock) => Err(StoreError::busy(store, "the store is open for reading (`unkg serve`, `query`, `export` or another reader): a \
-                          build would change its files under the reader; stop the readers first, or build into \
-                          another folder and move it in place").into()),
+            Err(TryLockError::WouldBlock) => Err(busy_for_a_writer(store, &path)),
             Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
         }
     }
@@ -60,5 +60,36 @@ impl StoreLock {
                           ends it holds part of the build only; wait for it to finish").into()),
             Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
         }
+    }
+}
+
+/// The lock file, opened for locking only: a writer refused must leave the
+/// store's folder as it found it, so an existing lock file is only read.
+fn open_lock_file(path: &Path) -> Result<File> {
+    match File::open(path) {
+        Ok(file) => Ok(file),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            OpenOptions::new().create(true).truncate(false).write(true).open(path).at(path)
+        }
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// Why a writer cannot have the store: another writer holds the lock
+/// (a shared lock is refused too), or readers do (a shared one is granted).
+fn busy_for_a_writer(store: &Path, path: &Path) -> Error {
+    let writing = match File::open(path).map(|probe| probe.try_lock_shared()) {
+        Ok(Ok(())) => false,
+        Ok(Err(TryLockError::WouldBlock)) => true,
+        // Cannot tell: the readers' message names both ways out.
+        _ => false,
+    };
+    if writing {
+        StoreError::busy(store, "another `unkg build` is writing to this store (or `unkg serve --allow-update` serves it): \
+                         wait for it to finish").into()
+    } else {
+        StoreError::busy(store, "the store is open for reading (`unkg serve`, `query`, `export` or another reader): a \
+                         build would change its files under the reader; stop the readers first, or build into \
+                         another folder and move it in place").into()
     }
 }

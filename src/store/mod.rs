@@ -7,14 +7,16 @@
 //! for a query's evaluation) so that callers do not.
 
 mod error;
+mod leftovers;
 mod lock;
+mod replace;
 mod stats;
 
 pub use error::{StoreError, StoreProblem};
+pub use replace::StoredSpeech;
 pub use stats::{stats, Stats};
 
 use crate::error::{Context, Error, Result};
-use crate::rdf::iri;
 use crate::rdf::vocab::prop;
 use oxigraph::io::RdfSerializer;
 use oxigraph::model::{
@@ -23,7 +25,7 @@ use oxigraph::model::{
 };
 use oxigraph::sparql::{PreparedSparqlQuery, PreparedSparqlUpdate, QueryEvaluationError, QueryResults, QuerySolution};
 use oxigraph::store::Store;
-use std::collections::{HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// An unkg store: an oxigraph store and the folder it lives in.
@@ -37,9 +39,11 @@ impl KgStore {
     /// Opens the store in `path` for writing, creating it if needed.
     pub fn open(path: &Path) -> Result<Self> {
         std::fs::create_dir_all(path).at(path)?;
-        let store = Store::open(path).map_err(|e| Error::store(path, e))?;
-        // After RocksDB's own lock, which tells a second writer apart.
+        // Before RocksDB's open, which writes even when it then finds the
+        // store taken: a refused build must leave the folder as it was.
         let lock = lock::StoreLock::exclusive(path)?;
+        let store = Store::open(path).map_err(|e| Error::store(path, e))?;
+        leftovers::remove(path)?;
         Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
@@ -177,8 +181,8 @@ impl KgStore {
 
     /// The build fingerprint recorded in each named graph that has one:
     /// graph IRI to fingerprint.
-    pub fn fingerprints(&self) -> Result<HashMap<String, String>> {
-        let mut map = HashMap::new();
+    pub fn fingerprints(&self) -> Result<BTreeMap<String, String>> {
+        let mut map = BTreeMap::new();
         for quad in self.quads(None, Some(prop::BUILD_FINGERPRINT), None, None) {
             let quad = quad?;
             if let (GraphName::NamedNode(g), Term::Literal(f)) = (quad.graph_name, quad.object) {
@@ -186,65 +190,6 @@ impl KgStore {
             }
         }
         Ok(map)
-    }
-
-    /// Removes the named graphs in `graphs`, each in one transaction.
-    pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<()> {
-        for g in graphs {
-            self.store
-                .remove_named_graph(NamedOrBlankNodeRef::from(g.as_ref()))
-                .map_err(|e| Error::store(&self.path, e))?;
-        }
-        Ok(())
-    }
-
-    /// Every IRI the named graph `graph` has as an object: what a speech
-    /// graph links to, before it is replaced.
-    pub fn objects_in(&self, graph: &NamedNode) -> Result<HashSet<NamedNode>> {
-        let mut nodes = HashSet::new();
-        for quad in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
-            if let Term::NamedNode(n) = quad.map_err(|e| Error::store(&self.path, e))?.object {
-                nodes.insert(n);
-            }
-        }
-        Ok(nodes)
-    }
-
-    /// Removes from the corpus graph the description of each of
-    /// `candidates` that no speech graph links to any more; returns how many
-    /// quads went. Called after speeches were replaced, with what their old
-    /// graphs linked to, so that a speaker or entity no speech names is gone.
-    pub fn prune_corpus(&self, candidates: &HashSet<NamedNode>) -> Result<usize> {
-        let corpus = iri::corpus_graph();
-        let mut orphaned = Vec::new();
-        for node in candidates {
-            if self.linked_from_a_speech(node)? {
-                continue;
-            }
-            for quad in self.store.quads_for_pattern(Some(node.as_ref().into()), None, None, Some(corpus.as_ref().into())) {
-                orphaned.push(quad.map_err(|e| Error::store(&self.path, e))?);
-            }
-        }
-        if orphaned.is_empty() {
-            return Ok(0);
-        }
-        let mut transaction = self.store.start_transaction().map_err(|e| Error::store(&self.path, e))?;
-        for quad in &orphaned {
-            transaction.remove(quad);
-        }
-        transaction.commit().map_err(|e| Error::store(&self.path, e))?;
-        Ok(orphaned.len())
-    }
-
-    fn linked_from_a_speech(&self, node: &NamedNode) -> Result<bool> {
-        for quad in self.store.quads_for_pattern(None, None, Some(node.as_ref().into()), None) {
-            if let GraphName::NamedNode(g) = quad.map_err(|e| Error::store(&self.path, e))?.graph_name {
-                if iri::is_speech_graph(&g) {
-                    return Ok(true);
-                }
-            }
-        }
-        Ok(false)
     }
 
     /// Starts a bulk load. Each batch of whole speeches becomes visible as
