@@ -9,4 +9,4 @@ mod metadata;
 pub use decode::{decode, Decoded, TextEncoding};
 pub use discover::{discover, Discovered};
 pub use layout::{Layout, MeetingRecord};
-pub use metadata::{MetaIndex, SpeechMeta};
+pub use metadata::{is_table, MetaIndex, SpeechMeta};
