@@ -54,6 +54,7 @@ pub mod push;
 #[cfg(feature = "store")]
 pub mod query;
 pub mod rdf;
+pub mod records;
 pub mod reference;
 #[cfg(feature = "store")]
 pub mod search;

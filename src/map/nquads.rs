@@ -101,6 +101,13 @@ impl<W: Write> NQuadsWriter<W> {
         writeln!(self.out, "{prefix}{text}").writing(&self.name)
     }
 
+    /// The output: a caller writing to memory takes what is written
+    /// speech by speech (`std::mem::take`), keeping the writer, which
+    /// remembers the corpus graph's quads it wrote.
+    pub fn output_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
     /// Quads written so far.
     pub fn quads(&self) -> u64 {
         self.quads
