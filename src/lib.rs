@@ -10,8 +10,10 @@
 //! [`serve`] (the SPARQL endpoint and the portal, with [`search`]).
 //! [`pipeline`] runs one speech through the stages from `text` to `rdf`,
 //! over the [`reference`] data (gazetteers, directory, Council, decisions)
-//! it is given: [`ingest`] drives it for `unkg build`; [`cli`] is the command
-//! line, a file per subcommand. [`decisions`] holds the Security Council's
+//! it is given: [`ingest`] drives it for `unkg build`; [`map`] writes its
+//! quads as N-Quads with no store (`unkg extract`, bindings) and [`load`]
+//! loads those (`unkg load`); [`cli`] is the command line, a file per
+//! subcommand. [`decisions`] holds the Security Council's
 //! votes, vetoes and presidential statements, which [`rdf`] writes into the
 //! reference graph. [`fuzz`] holds the fuzz targets over every reader of
 //! outside bytes and the properties they check. `docs/architecture.md`
@@ -26,7 +28,7 @@
 
 #![warn(missing_docs)]
 
-#[cfg(feature = "store")]
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod corpus;
 pub mod decisions;
@@ -39,6 +41,9 @@ pub mod gazetteer;
 #[cfg(feature = "store")]
 pub mod ingest;
 pub mod link;
+#[cfg(feature = "store")]
+pub mod load;
+pub mod map;
 pub mod markup;
 pub mod names;
 #[cfg(feature = "store")]
@@ -49,6 +54,7 @@ pub mod push;
 #[cfg(feature = "store")]
 pub mod query;
 pub mod rdf;
+pub mod records;
 pub mod reference;
 #[cfg(feature = "store")]
 pub mod search;

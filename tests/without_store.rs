@@ -49,3 +49,33 @@ fn the_lean_build_compiles() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The command line builds without the store too, with `unkg extract`
+/// alone (the map step on machines with no C++ toolchain), and with nothing
+/// of the store in its tree.
+#[test]
+fn the_map_step_command_line_builds_without_the_store() {
+    let out = cargo()
+        .args(["tree", "--no-default-features", "--features", "cli", "--edges", "normal,build", "--prefix", "none", "--format", "{p}"])
+        .output()
+        .expect("run cargo tree");
+    let tree = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "cargo tree failed: {}", String::from_utf8_lossy(&out.stderr));
+    let crates: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    assert!(crates.contains(&"clap"), "the tree lacks the command line: {crates:?}");
+    for heavy in ["oxigraph", "oxrocksdb-sys", "bindgen", "clang-sys", "oxhttp"] {
+        assert!(!crates.contains(&heavy), "{heavy} is in the command line without the store feature:\n{tree}");
+    }
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-store");
+    let out = cargo()
+        .args(["check", "--no-default-features", "--features", "cli", "--bins", "--message-format", "short", "--target-dir"])
+        .arg(&target)
+        .env("RUSTFLAGS", "-D warnings")
+        .output()
+        .expect("run cargo check");
+    assert!(
+        out.status.success(),
+        "cargo check --no-default-features --features cli --bins failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

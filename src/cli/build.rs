@@ -43,11 +43,7 @@ pub fn run(args: Args) -> Result<i32> {
         keep_missing: args.keep_missing,
     };
     let report = build(&options)?;
-    // The portal's search index, made now so that `unkg serve` starts at once.
-    match crate::store::KgStore::open_read_only(&options.store).and_then(|store| crate::search::Index::open_or_build(&store)) {
-        Ok(_) => {}
-        Err(e) => eprintln!("warning: the search index was not made (serve will make it): {e}"),
-    }
+    super::make_search_index(&options.store);
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }

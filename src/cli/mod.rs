@@ -1,16 +1,32 @@
 //! The `unkg` command line: one module per subcommand.
+//!
+//! Without the feature `store` (`--no-default-features --features cli`)
+//! only `extract` is there: the map step, for machines that cannot build
+//! RocksDB.
 
+#[cfg(feature = "store")]
 mod build;
+#[cfg(feature = "store")]
 mod export;
+mod extract;
+#[cfg(feature = "store")]
 mod graphml;
+#[cfg(feature = "store")]
+mod load;
+#[cfg(feature = "store")]
 mod query;
+#[cfg(feature = "store")]
 mod push;
+#[cfg(feature = "store")]
 mod query_worker;
+#[cfg(feature = "store")]
 mod serve;
+#[cfg(feature = "store")]
 mod stats;
+#[cfg(feature = "store")]
 mod validate;
 
-use crate::error::{Context, Result};
+use crate::error::Result;
 use clap::{Parser, Subcommand};
 
 /// Turn UN speeches into a linked-data knowledge graph, and query it.
@@ -26,23 +42,39 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build or update a store from speech files and folders.
+    #[cfg(feature = "store")]
     Build(build::Args),
+    /// Write the quads of speech files as N-Quads files, with no store (the
+    /// map step; `unkg load` makes the store).
+    Extract(extract::Args),
+    /// Load N-Quads files written by `unkg extract` (or its Spark job) into
+    /// a store.
+    #[cfg(feature = "store")]
+    Load(load::Args),
     /// Run a SPARQL query against a store.
+    #[cfg(feature = "store")]
     Query(query::Args),
     /// Dump the store (or one named graph) as standard RDF.
+    #[cfg(feature = "store")]
     Export(export::Args),
     /// Count what a store holds.
+    #[cfg(feature = "store")]
     Stats(stats::Args),
     /// Write a network view of the store as GraphML (Gephi, Cytoscape, yEd, networkx).
+    #[cfg(feature = "store")]
     Graphml(graphml::Args),
     /// Serve a store: SPARQL endpoint, dereferenceable IRIs, VoID.
+    #[cfg(feature = "store")]
     Serve(serve::Args),
     /// Check a store against SHACL shapes (by default ontology/shapes.ttl).
+    #[cfg(feature = "store")]
     Validate(validate::Args),
     /// Send the named graphs to a SPARQL 1.1 Graph Store Protocol endpoint.
+    #[cfg(feature = "store")]
     Push(push::Args),
     /// Answer queries from standard input: the process `unkg serve` runs
     /// each client query in.
+    #[cfg(feature = "store")]
     #[command(hide = true)]
     QueryWorker(query_worker::Args),
 }
@@ -50,20 +82,44 @@ pub enum Command {
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
+        #[cfg(feature = "store")]
         Command::Build(args) => build::run(args),
+        Command::Extract(args) => extract::run(args),
+        #[cfg(feature = "store")]
+        Command::Load(args) => load::run(args),
+        #[cfg(feature = "store")]
         Command::Query(args) => query::run(args),
+        #[cfg(feature = "store")]
         Command::Export(args) => export::run(args),
+        #[cfg(feature = "store")]
         Command::Stats(args) => stats::run(args),
+        #[cfg(feature = "store")]
         Command::Graphml(args) => graphml::run(args),
+        #[cfg(feature = "store")]
         Command::Serve(args) => serve::run(args),
+        #[cfg(feature = "store")]
         Command::Validate(args) => validate::run(args),
+        #[cfg(feature = "store")]
         Command::Push(args) => push::run(args),
+        #[cfg(feature = "store")]
         Command::QueryWorker(args) => query_worker::run(args),
     }
 }
 
+/// Makes the portal's search index of the store in `store` now, so that
+/// `unkg serve` starts at once; says so where it cannot.
+#[cfg(feature = "store")]
+fn make_search_index(store: &std::path::Path) {
+    match crate::store::KgStore::open_read_only(store).and_then(|store| crate::search::Index::open_or_build(&store)) {
+        Ok(_) => {}
+        Err(e) => eprintln!("warning: the search index was not made (serve will make it): {e}"),
+    }
+}
+
 /// Standard output, or the file `path`, buffered.
+#[cfg(feature = "store")]
 pub(crate) fn output(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::Write>> {
+    use crate::error::Context;
     Ok(match path {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).writing(p)?,

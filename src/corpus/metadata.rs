@@ -81,8 +81,9 @@ pub struct MetaIndex {
     loaded: HashSet<PathBuf>,
 }
 
-/// Names of the tables unkg recognises.
-fn is_table(name: &str) -> bool {
+/// Whether a file of this name is a table unkg recognises (and a build
+/// loads when it lies beside the speeches or up to two folders above).
+pub fn is_table(name: &str) -> bool {
     (name.starts_with("meta_speeches") || name.starts_with("meta_meetings")) && name.ends_with(".tsv")
         || name == "speaker.tsv"
         || name == "meta.tsv"

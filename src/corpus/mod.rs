@@ -10,4 +10,4 @@ mod tables;
 pub use decode::{decode, Decoded, TextEncoding};
 pub use discover::{discover, Discovered};
 pub use layout::{Layout, MeetingRecord};
-pub use metadata::{MetaIndex, SpeechMeta};
+pub use metadata::{is_table, MetaIndex, SpeechMeta};

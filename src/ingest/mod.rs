@@ -417,7 +417,7 @@ fn process(pipeline: Pipeline<'_>, job: &Job, max_file_size: u64) -> Outcome {
 /// Loads the ontology and reference graphs when this build of unkg differs
 /// from the one that loaded them; returns the names of the Council's tables
 /// that linked to no state when it loaded the reference graph.
-fn load_static_graphs(
+pub(crate) fn load_static_graphs(
     reference: &Reference,
     store: &KgStore,
     existing: &BTreeMap<String, String>,

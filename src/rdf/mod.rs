@@ -14,6 +14,8 @@ pub use decisions::decision_quads;
 pub use quads::{share_line, QuadSink};
 pub use reference::reference_quads;
 pub use speech::SpeechWriter;
+pub(crate) use reference::reference_names;
+pub(crate) use speech::{class_node, entity_node};
 
 /// The ontology in Turtle, as shipped in `ontology/unkg.ttl`.
 pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/unkg.ttl");

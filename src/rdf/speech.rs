@@ -389,7 +389,7 @@ fn date_type(key: &str) -> NamedNodeRef<'static> {
 }
 
 /// The class of the entities of `kind`; none for dates, which are literals.
-fn class_node(kind: EntityKind) -> Option<NamedNodeRef<'static>> {
+pub(crate) fn class_node(kind: EntityKind) -> Option<NamedNodeRef<'static>> {
     Some(match kind {
         EntityKind::State => class::STATE,
         EntityKind::Organisation => class::ORGANISATION,
@@ -401,7 +401,7 @@ fn class_node(kind: EntityKind) -> Option<NamedNodeRef<'static>> {
     })
 }
 
-pub(super) fn entity_node(m: &Mention) -> Option<NamedNode> {
+pub(crate) fn entity_node(m: &Mention) -> Option<NamedNode> {
     Some(match m.kind {
         EntityKind::State => iri::state(&m.key),
         EntityKind::Organisation => iri::organisation(&m.key),

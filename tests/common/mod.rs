@@ -94,3 +94,33 @@ pub fn check_mention_offsets(store: &Path, files: &HashMap<String, PathBuf>) -> 
     }
     rows.len()
 }
+
+/// The store's N-Quads dump, sorted, without the build fingerprints: what
+/// must be the same however the store was made (`build`, or `extract` then
+/// `load`, or the Spark job then `load`).
+pub fn dump_without_fingerprints(store: &Path) -> Vec<String> {
+    let dump = String::from_utf8(nquads(store)).expect("an N-Quads dump is UTF-8");
+    let mut lines: Vec<String> =
+        dump.lines().filter(|l| !l.contains("<https://w3id.org/unkg/ontology#buildFingerprint>")).map(str::to_owned).collect();
+    lines.sort();
+    lines
+}
+
+/// Runs `unkg extract --output out paths`; returns (exit code, stderr).
+pub fn extract(out: &Path, paths: &[&Path]) -> (i32, String) {
+    let output = unkg().arg("extract").arg("--output").arg(out).args(paths).output().expect("run unkg extract");
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// Runs `unkg load --store store paths`; returns (exit code, stderr).
+pub fn load(store: &Path, paths: &[&Path]) -> (i32, String) {
+    let output = unkg().arg("load").arg("--store").arg(store).args(paths).output().expect("run unkg load");
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// Where two sorted dumps differ first, for an assertion's message.
+pub fn first_difference(a: &[String], b: &[String]) -> String {
+    let only_a: Vec<&String> = a.iter().filter(|l| b.binary_search(l).is_err()).take(5).collect();
+    let only_b: Vec<&String> = b.iter().filter(|l| a.binary_search(l).is_err()).take(5).collect();
+    format!("{} and {} lines; only in the first: {only_a:#?}; only in the second: {only_b:#?}", a.len(), b.len())
+}
