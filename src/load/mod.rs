@@ -21,7 +21,7 @@ use crate::rdf::vocab::prop;
 use crate::reference::Reference;
 use crate::store::{KgStore, Loader};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -84,7 +84,7 @@ pub fn load(store: &std::path::Path, inputs: &[PathBuf]) -> Result<Report> {
     let (files, errors) = find(inputs);
     report.files = files.len();
     report.errors.extend(errors);
-    let mut speeches = Speeches { store: &store, loader, existing, seen: HashSet::new(), shared: HashSet::new(), unlinked: HashSet::new(), graph: None, pending: Vec::new(), cut: false };
+    let mut speeches = Speeches { store: &store, loader, existing, seen: HashSet::new(), shared: HashSet::new(), unlinked: BTreeSet::new(), graph: None, pending: Vec::new(), cut: false };
     for file in &files {
         let mut problems = Problems::default();
         let read = read::read(file, &mut problems, |quad| speeches.push(quad, &mut report));
@@ -114,14 +114,14 @@ struct Speeches<'s> {
     store: &'s KgStore,
     loader: Loader<'s>,
     /// Fingerprints in the store before the load, by graph.
-    existing: HashMap<String, String>,
+    existing: BTreeMap<String, String>,
     /// The speech graphs met in this load: a graph met again (in a second
     /// file) adds to itself instead of replacing itself.
     seen: HashSet<NamedNode>,
     /// The corpus graph's quads given to the loader.
     shared: HashSet<Quad>,
     /// What the replaced speech graphs linked to.
-    unlinked: HashSet<NamedNode>,
+    unlinked: BTreeSet<NamedNode>,
     /// The speech graph of the quads pending.
     graph: Option<NamedNode>,
     pending: Vec<Quad>,

@@ -68,7 +68,6 @@ impl<W: Write> NQuadsWriter<W> {
         };
         let before = self.quads;
         let warnings = pipeline.write(speech, &fingerprint, |part| self.write_quads(part.into_quads()))?;
-        let warnings: Vec<Diagnostic> = warnings.into_iter().map(|w| Diagnostic::new(path, 1, w)).collect();
         for w in &warnings {
             self.comment(WARNING_COMMENT, w)?;
         }
