@@ -68,7 +68,7 @@ impl Table {
     }
 
     /// The columns a table of this kind must have.
-    pub(super) fn columns(self) -> &'static [&'static str] {
+    pub(super) fn columns(&self) -> &[&str] {
         match self {
             Table::Speeches => &["filename", "speaker"],
             Table::Meetings => &["basename", "topic"],
@@ -106,7 +106,7 @@ impl Table {
     }
 
     /// The columns whose values [`Table::misfit`] checks.
-    pub(super) fn checked(self) -> &'static [&'static str] {
+    pub(super) fn checked(&self) -> &[&str] {
         match self {
             Table::Speeches => &["date", "participanttype", "speaker", "country"],
             Table::Meetings => &["date"],
