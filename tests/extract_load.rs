@@ -138,3 +138,20 @@ fn extract_then_load_gives_the_store_build_gives_on_unsc_2020() {
     assert_eq!(code_load, code, "{err}");
     assert_same_store(&dir.path().join("built"), &dir.path().join("loaded"));
 }
+
+#[test]
+fn files_the_plan_refuses_are_told_to_the_load_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_samples(dir.path());
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::copy(input.join("000_eb8c3d89eb49a159.txt"), other.join("000_eb8c3d89eb49a159.txt")).unwrap();
+    let nq = dir.path().join("nq");
+    let (code, err) = extract(&nq, &[&input, &other]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("speech id \"000_eb8c3d89eb49a159\" is already taken"), "{err}");
+    let (code, err) = load(&dir.path().join("store"), &[&nq]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("is already taken"), "{err}");
+    assert!(err.contains("5 speeches from 1 files (5 added"), "{err}");
+}

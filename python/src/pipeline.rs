@@ -165,7 +165,11 @@ impl Mapper {
             let mapped = match read_speech(&path, pipeline.max_file_size) {
                 Ok(bytes) => writer.speech(&pipeline.core(), &name, &bytes, pipeline.meta(&name)),
                 Err(e) => {
-                    let problem = Diagnostic::from_error(&name, e);
+                    // Told by the name the speech goes by, not where it was read.
+                    let mut problem = Diagnostic::from_error(&name, e);
+                    if problem.path == path {
+                        problem.path = name.clone();
+                    }
                     writer.failed(&problem).map(|()| Mapped::Failed(problem))
                 }
             };

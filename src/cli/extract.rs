@@ -61,7 +61,12 @@ pub fn run(args: Args) -> Result<i32> {
     let reports: Vec<PartReport> = parts
         .par_iter()
         .enumerate()
-        .map(|(n, range)| write_part(&pipeline, &plan.jobs[range.clone()], &args.output, n, args.max_file_size))
+        .map(|(n, range)| {
+            // The entries the plan could not take are told in the first part,
+            // so that `unkg load` reports them too.
+            let told = if n == 0 { plan.errors.as_slice() } else { &[] };
+            write_part(&pipeline, &plan.jobs[range.clone()], told, &args.output, n, args.max_file_size)
+        })
         .collect::<Result<_>>()?;
     let mut total = PartReport { errors: plan.errors, warnings: plan.warnings, ..PartReport::default() };
     for part in reports {
@@ -127,14 +132,25 @@ fn parts(jobs: &[Job]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Maps `jobs` into `part-NNNNN.nq` of `dir`, written under a hidden name
+/// Maps `jobs` into `part-NNNNN.nq` of `dir` after the comments telling
+/// `told`, written under a hidden name
 /// and renamed when whole: an interrupted extract leaves no part that
 /// `unkg load` would take for whole.
-fn write_part(pipeline: &Pipeline<'_>, jobs: &[Job], dir: &Path, n: usize, max_file_size: u64) -> Result<PartReport> {
+fn write_part(
+    pipeline: &Pipeline<'_>,
+    jobs: &[Job],
+    told: &[Diagnostic],
+    dir: &Path,
+    n: usize,
+    max_file_size: u64,
+) -> Result<PartReport> {
     let path = dir.join(format!("part-{n:05}.nq"));
     let partial = dir.join(format!(".part-{n:05}.nq.partial"));
     let file = std::fs::File::create(&partial).writing(&partial)?;
     let mut writer = NQuadsWriter::new(std::io::BufWriter::new(file), &partial);
+    for problem in told {
+        writer.failed(problem)?;
+    }
     let mut report = PartReport::default();
     for job in jobs {
         let bytes = match read_speech(&job.path, max_file_size) {

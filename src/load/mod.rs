@@ -84,7 +84,17 @@ pub fn load(store: &std::path::Path, inputs: &[PathBuf]) -> Result<Report> {
     let (files, errors) = find(inputs);
     report.files = files.len();
     report.errors.extend(errors);
-    let mut speeches = Speeches { store: &store, loader, existing, seen: HashSet::new(), shared: HashSet::new(), unlinked: BTreeSet::new(), graph: None, pending: Vec::new(), cut: false };
+    let mut speeches = Speeches {
+        store: &store,
+        loader,
+        existing,
+        seen: HashSet::new(),
+        shared: HashSet::new(),
+        unlinked: BTreeSet::new(),
+        graph: None,
+        pending: Vec::new(),
+        cut: false,
+    };
     for file in &files {
         let mut problems = Problems::default();
         let read = read::read(file, &mut problems, |quad| speeches.push(quad, &mut report));
