@@ -152,6 +152,19 @@ fn after_and(gap: &str) -> Option<&str> {
     title_gap(rest).then_some(rest)
 }
 
+/// Whether `m` starts a second object parallel to the first, each with its
+/// own "for": "the Secretary-General for his opening remarks and Mr.
+/// Mladenov for his briefing". Without the second "for", an "and" inside
+/// the first complement joins its words ("for the work of Commissioner
+/// Chergui and the AU Commission").
+fn parallel(text: &str, gap: &str, m: &Mention) -> bool {
+    let Some(i) = gap.rfind(" and ") else { return false };
+    gap[..i].contains(" for ") && title_gap(&gap[i + 5..]) && {
+        let after = &text[m.end..];
+        after.starts_with(" for ") || after.starts_with(", for ")
+    }
+}
+
 /// Whether `gap` is "and" and a title ("and Ambassador"), not an
 /// apposition (", Head of the Office of Counter-Terrorism").
 fn and_title(gap: &str) -> bool {
@@ -194,6 +207,13 @@ fn skip_leading(text: &str, start: usize, end: usize) -> usize {
     if let Some(aside) = trimmed.strip_prefix(',') {
         if let Some(close) = aside.find(',').filter(|&i| i <= ASIDE && !aside[..i].contains(['.', ';', ':'])) {
             return skip_leading(text, start + lead + 1 + close + 1, end);
+        }
+    }
+    // An adverb between the verb and its object: "we thank as well
+    // Special Representative ...", "we commend also the Government".
+    for adverb in ["as well ", "also ", "too ", "again ", "once again ", "further ", "in turn "] {
+        if let Some(rest) = trimmed.strip_prefix(adverb) {
+            return skip_leading(text, end - rest.len(), end);
         }
     }
     // A noun cue's passive link to its recipient: "a warm welcome is
@@ -257,11 +277,11 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
             Some((prev_end, prev_keep)) if list_gap(&text[prev_end..m.start]) || and_title(&text[prev_end..m.start]) => prev_keep,
             Some((prev_end, _)) => {
                 let gap = &text[prev_end..m.start];
-                after_and(gap).is_some_and(head_gap) || (out.is_empty() && head_gap(&text[start..m.start]))
+                after_and(gap).is_some_and(head_gap) || (out.is_empty() && head_gap(&text[start..m.start])) || parallel(text, gap, m)
             }
             None => {
                 let gap = &text[start..m.start];
-                head_gap(gap) || singles_out(gap) || m.kind == EntityKind::Person && office_gap(gap)
+                head_gap(gap) || singles_out(gap) || m.kind == EntityKind::Person && office_gap(gap) || parallel(text, gap, m)
             }
         };
         // "Mr. Peter Thomson of Fiji": the state is the person's, not a

@@ -278,3 +278,12 @@ fn it_continues_the_speakers_state_and_to_continues_an_infinitive() {
     assert!(acts("Germany visited Mali. It strongly condemns the attack.", "KAZ").is_empty());
     assert!(has(&acts("I have the honour to convey the greetings of my President and to congratulate you, Sir, on your election.", "KAZ"), "congratulate", "-"));
 }
+
+#[test]
+fn a_second_object_with_its_own_for_and_an_adverb_before_the_object() {
+    assert!(has(&acts("I thank the Secretary-General for his opening remarks and Mr. Mladenov for his briefing.", "FRA"), "thank", "nickolay-mladenov"));
+    let a = acts("We thank as well Special Representative Gamba de Potgieter and Executive Director Fore for their briefings.", "FRA");
+    assert_eq!(a.len(), 2, "{a:?}");
+    // An "and" inside the first complement joins its words.
+    assert_eq!(acts("We thank the Council for the work of Commissioner Chergui and the African Union Commission.", "FRA"), [("thank", "-".to_owned())]);
+}
