@@ -30,17 +30,7 @@ fn files_of_killed_builds_are_removed_by_the_next() {
     let dir = tempfile::tempdir().unwrap();
     let input = copy_samples(dir.path());
     // A speech of several megabytes: long enough a load to kill in its midst.
-    let words: String = std::fs::read_dir(samples())
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let mut long = String::from("Mr. Umarov (Kazakhstan): ");
-    let mut n = 0;
-    while long.len() < 4 << 20 {
-        n += 1;
-        long.push_str(&format!("\n\nPart {n}. {words}"));
-    }
+    let long = long_speech(4 << 20);
     std::fs::write(input.join("long.txt"), long).unwrap();
     let store = dir.path().join("store");
     let mut left = 0;

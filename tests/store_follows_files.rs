@@ -118,17 +118,7 @@ fn a_rebuilt_long_speech_equals_a_fresh_build_of_it() {
     let dir = tempfile::tempdir().unwrap();
     let input = copy_samples(dir.path());
     // Over the 256 KiB window: read and written in parts.
-    let words: String = std::fs::read_dir(samples())
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let mut long = String::from("Mr. Umarov (Kazakhstan): ");
-    let mut n = 0;
-    while long.len() < 600 << 10 {
-        n += 1;
-        long.push_str(&format!("\n\nPart {n}. {words}"));
-    }
+    let long = long_speech(600 << 10);
     std::fs::write(input.join("long.txt"), &long).unwrap();
     let store = dir.path().join("store");
     assert_eq!(build(&store, &[&input]).0, 0);

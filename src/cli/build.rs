@@ -44,13 +44,6 @@ pub fn run(args: Args) -> Result<i32> {
     };
     let report = build(&options)?;
     super::make_search_index(&options.store);
-    for w in &report.warnings {
-        eprintln!("warning: {w}");
-    }
-    for e in &report.errors {
-        eprintln!("error: {e}");
-    }
-    eprintln!("{}", report.summary());
-    Ok(if report.errors.is_empty() { 0 } else { 1 })
+    Ok(super::finish(&report.warnings, &report.errors, &report.summary()))
 }
 

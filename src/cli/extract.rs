@@ -76,13 +76,7 @@ pub fn run(args: Args) -> Result<i32> {
         total.warnings.extend(part.warnings);
         total.errors.extend(part.errors);
     }
-    for w in &total.warnings {
-        eprintln!("warning: {w}");
-    }
-    for e in &total.errors {
-        eprintln!("error: {e}");
-    }
-    eprintln!(
+    let summary = format!(
         "{} speeches from {} files, {} failed; {} quads in {} part files in {}; {} warnings, {} errors; {:.2} MB in {:.2} s",
         total.speeches,
         plan.files,
@@ -95,7 +89,7 @@ pub fn run(args: Args) -> Result<i32> {
         total.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
-    Ok(if total.errors.is_empty() { 0 } else { 1 })
+    Ok(super::finish(&total.warnings, &total.errors, &summary))
 }
 
 /// Makes the output folder; refuses one with part files already, which

@@ -106,6 +106,19 @@ pub fn run(cli: Cli) -> Result<i32> {
     }
 }
 
+/// Prints what a build or a load warns of, its errors and its summary, and
+/// gives its exit code: 1 when a speech could not be taken.
+fn finish(warnings: &[impl std::fmt::Display], errors: &[impl std::fmt::Display], summary: &str) -> i32 {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    eprintln!("{summary}");
+    i32::from(!errors.is_empty())
+}
+
 /// Makes the portal's search index of the store in `store` now, so that
 /// `unkg serve` starts at once; says so where it cannot.
 #[cfg(feature = "store")]

@@ -124,3 +124,22 @@ pub fn first_difference(a: &[String], b: &[String]) -> String {
     let only_b: Vec<&String> = b.iter().filter(|l| a.binary_search(l).is_err()).take(5).collect();
     format!("{} and {} lines; only in the first: {only_a:#?}; only in the second: {only_b:#?}", a.len(), b.len())
 }
+
+/// A speech of at least `bytes` bytes made of the samples' words under one
+/// header: long enough to be windowed, or to kill a load in its midst.
+#[allow(dead_code)]
+pub fn long_speech(bytes: usize) -> String {
+    let words: String = std::fs::read_dir(samples())
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut long = String::from("Mr. Umarov (Kazakhstan): ");
+    let mut n = 0;
+    while long.len() < bytes {
+        n += 1;
+        long.push_str(&format!("\n\nPart {n}. {words}"));
+    }
+    long
+}
+
