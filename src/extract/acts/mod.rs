@@ -323,7 +323,7 @@ fn names_the_country(object: &str) -> bool {
     let object = object.split(", which").next().unwrap_or(object);
     ["the Government", "the authorities", "the national authorities", "the country", "the Transitional Government", "the transitional Government", "the Federal Government"]
         .iter()
-        .any(|p| object.match_indices(p).any(|(i, _)| !object[i + p.len()..].starts_with(char::is_alphanumeric) && !object[i + p.len()..].starts_with(" of") && !object[i + p.len()..].starts_with("s")))
+        .any(|p| object.match_indices(p).any(|(i, _)| !object[i + p.len()..].starts_with(char::is_alphanumeric) && !object[i + p.len()..].starts_with(" of")))
 }
 
 /// Where the cue before the `n`th ends, if it is in the same sentence.
