@@ -106,6 +106,13 @@ pub fn performed(text: &str, sent_start: usize, cue: &Cue, mentions: &[Mention],
     // the square of its length.
     let from = sent_start.max(crate::extract::acts::boundary(text, cue.start.saturating_sub(WORDS_REACH)));
     let ws = words(text, from, cue.start);
+    // "We echo the Secretary-General's appeal to", "I share the grave
+    // concern of": the verb taking up the act performs it, with its own
+    // subject.
+    if let Some(j) = taken_up(&ws) {
+        let verb = Cue { start: ws[j].start, end: ws[j].end, form: Form::Verb, ..*cue };
+        return verb_performed(text, &ws[..j], &verb, mentions, speaker);
+    }
     if cue.form == Form::Noun {
         return noun_performed(text, &ws, cue, mentions, speaker);
     }
@@ -142,7 +149,7 @@ const INTRODUCERS: &[&str] = &[
     "reiterates", "reaffirm", "reaffirms", "renew", "renews", "register", "registers", "voice", "voices", "place",
     "record", "add", "join", "joins", "are", "is", "am", "remain", "remains", "feel", "feels", "become", "be",
     "share", "shares", "have", "has", "state", "emphasize", "underline", "stress", "pledge", "pledges", "make", "makes",
-    "launch", "launches", "issue", "issues",
+    "launch", "launches", "issue", "issues", "lend", "lends", "give", "gives", "accord", "accords",
 ];
 
 /// Adverbs that may stand between a verb cue and its subject or auxiliary.
@@ -183,8 +190,15 @@ fn verb_position(text: &str, ws: &[Word<'_>], cue: &Cue) -> bool {
 /// any other word makes it someone's noun, not an act.
 fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], speaker: &Speaker) -> bool {
     let mut k = ws.len();
+    let mut joined = false;
     while k > 0 && is_modifier(ws[k - 1].text) {
+        joined |= ws[k - 1].text == "and";
         k -= 1;
+    }
+    // "our fullest co-operation and support": the noun stands where the
+    // one it is joined to does.
+    if joined && k > 0 && ws[k - 1].text.chars().all(|c| c.is_lowercase() || c == '-') && !INTRODUCERS.contains(&ws[k - 1].text) {
+        return noun_performed(text, &ws[..k - 1], cue, mentions, speaker);
     }
     // "Special words of appreciation are due to ...": the carrier noun
     // stands for the act.
@@ -207,11 +221,6 @@ fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     if matches!(w.text, ";" | ":") {
         return true;
     }
-    // "We share the concern of ...", "we reiterate the call for ...":
-    // taking up an act, another's or one's own, performs it again.
-    if matches!(w.text, "the" | "this" | "that" | "these" | "those") && k >= 2 && ADOPTING.contains(&ws[k - 2].text) {
-        return verb_performed(text, &ws[..k - 2], cue, mentions, speaker);
-    }
     // "We stand in support of", "we remain united in support of".
     if w.text == "in" && cue.kind == ActKind::Support && k >= 2 && STANDING.contains(&ws[k - 2].text) {
         return verb_performed(text, &ws[..k - 1], cue, mentions, speaker);
@@ -219,19 +228,53 @@ fn noun_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
     if INTRODUCERS.contains(&w.text.to_lowercase().as_str()) {
         return verb_performed(text, &ws[..k], cue, mentions, speaker);
     }
+    // "Malta looks upon the problem of Cyprus with particular concern",
+    // "we follow with concern": the one who watches is concerned.
+    if w.text == "with" && cue.kind == ActKind::Concern {
+        let clause = ws[..k - 1].iter().rev().take(MAX_WORDS).take_while(|x| !matches!(x.text, ";" | ":"));
+        if let Some(back) = clause.clone().position(|x| WATCHING.contains(&x.text)) {
+            return verb_performed(text, &ws[..k - 1 - back], cue, mentions, speaker);
+        }
+    }
     // The recipient may stand between the introducing verb and a noun of
     // what is handed over (thanks, congratulations, condolences, welcome):
     // "to extend to you, Sir, on behalf of my delegation, sincere
     // congratulations". Only a verb that gives (not "are", "is") reaches
     // over such a phrase.
-    let reach = ws[..k].iter().rev().take(MAX_WORDS).take_while(|x| !matches!(x.text, ";" | ":")).position(|x| GIVING.contains(&x.text.to_lowercase().as_str()));
-    let handed = matches!(cue.kind, ActKind::Thank | ActKind::Congratulate | ActKind::Condole | ActKind::Welcome);
+    // "Germany reiterates its confidence in the Court, as well as its
+    // support for": a second object of the same introducing verb, past
+    // the first one.
+    let coordinated = w.text == "and" || w.text == "as" && k >= 3 && ws[k - 2].text == "well" && ws[k - 3].text == "as";
+    let span = if coordinated { 2 * MAX_WORDS } else { MAX_WORDS };
+    let reach = ws[..k].iter().rev().take(span).take_while(|x| !matches!(x.text, ";" | ":")).position(|x| GIVING.contains(&x.text.to_lowercase().as_str()));
+    let handed = coordinated || matches!(cue.kind, ActKind::Thank | ActKind::Congratulate | ActKind::Condole | ActKind::Welcome);
     if let Some(back) = reach.filter(|_| handed) {
         let at = k - 1 - back;
         return verb_performed(text, &ws[..=at], cue, mentions, speaker);
     }
     false
 }
+
+/// Where the verb stands that takes up the act named right after it: "we
+/// share the concern of", "we echo the Secretary-General's appeal to", "we
+/// reiterate the urgent call for" (ADOPTING, a determiner or a possessive,
+/// and modifiers).
+fn taken_up(ws: &[Word<'_>]) -> Option<usize> {
+    let mut k = ws.len();
+    let mut skipped = 0;
+    while k > 0 && skipped < 4 && (is_modifier(ws[k - 1].text) && ws[k - 1].text != "and" || ws[k - 1].text.ends_with("'s") || ws[k - 1].text.ends_with("\u{2019}s")) {
+        k -= 1;
+        skipped += 1;
+    }
+    let det = k.checked_sub(1).filter(|&i| matches!(ws[i].text, "the" | "this" | "that" | "these" | "those"))?;
+    det.checked_sub(1).filter(|&i| ADOPTING.contains(&ws[i].text))
+}
+
+/// Verbs of watching that "with concern" qualifies.
+const WATCHING: &[&str] = &[
+    "view", "views", "look", "looks", "follow", "follows", "following", "watch", "watches", "watching", "regard", "regards",
+    "observe", "observes", "see", "sees", "consider", "considers", "witness", "witnesses", "learn", "learnt", "learned", "note", "notes",
+];
 
 /// Nouns of "it is my pleasure to", "it is our position to": the act that
 /// follows is the speaker's.
@@ -241,7 +284,7 @@ const FRAMES: &[&str] = &["pleasure", "privilege", "honour", "honor", "duty", "p
 /// "I share the concern of").
 const ADOPTING: &[&str] = &[
     "share", "shares", "sharing", "echo", "echoes", "echoing", "reiterate", "reiterates", "renew", "renews", "repeat",
-    "repeats", "reaffirm", "reaffirms", "join", "joins", "joining",
+    "repeats", "reaffirm", "reaffirms", "join", "joins", "joining", "add", "adds",
 ];
 
 /// Verbs before "in support of" that make the support the subject's.
@@ -250,7 +293,7 @@ const STANDING: &[&str] = &["stand", "stands", "standing", "remain", "remains", 
 /// Introducing verbs that hand something over, whose recipient may come
 /// before the noun they introduce ("extend to the people of Haiti our
 /// sympathy").
-const GIVING: &[&str] = &["express", "expresses", "expressing", "offer", "offers", "extend", "extends", "extending", "convey", "conveys", "conveying", "address", "addresses", "renew", "renews", "reiterate", "reiterates"];
+const GIVING: &[&str] = &["express", "expresses", "expressing", "offer", "offers", "extend", "extends", "extending", "convey", "conveys", "conveying", "address", "addresses", "renew", "renews", "reiterate", "reiterates", "reaffirm", "reaffirms", "voice", "voices", "lend", "lends", "give", "gives"];
 
 /// A verb cue is the speaker's when the subject found walking back from it
 /// is the speaker and nothing on the way makes it hypothetical, negated or
@@ -303,7 +346,9 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             return true;
         }
         match t {
-            "I" | "we" | "We" | "me" | "myself" | "ourselves" => return !conditional(prev),
+            // "If we condemn" is a condition; "Now as before, we endorse"
+            // is not: a comma sets the word before apart.
+            "I" | "we" | "We" | "me" | "myself" | "ourselves" => return !(conditional(prev) && !text[ws[n - 1].end..w.start].contains(',')),
             "us" if matches!(prev, Some("Let" | "let")) => return true,
             _ => {}
         }
@@ -344,9 +389,15 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             // "I would like to thank", "I would also pay tribute", "I would
             // take this opportunity to": the conventional forms.
             "would" | "should" if after.is_some_and(|a| matches!(a, "like" | "love" | "wish" | "take")) || next == Some("also") => {}
+            // "We should pay a special tribute to": thanks said as a duty.
+            "should" if matches!(cue.kind, ActKind::Thank | ActKind::Congratulate) && after.is_none() && matches!(prev, Some("I" | "we" | "We")) => {}
             "would" | "should" => return false,
             "may" if after == Some("I") || after == Some("we") => {}
             "may" => return false,
+            // "I must call on the Government", "we must condemn": the
+            // speaker's own act, said as a duty. "We must support", "must
+            // welcome" say what ought to be done.
+            "must" if matches!(cue.kind, ActKind::Call | ActKind::Condemn) && after.is_none() && matches!(prev, Some("I" | "we" | "We")) => {}
             "must" | "need" | "needs" if !matches!(cue.kind, ActKind::Thank | ActKind::Congratulate | ActKind::Condole) => return false,
             "have" | "has" if after == Some("to") => return false,
             _ => {}
@@ -438,7 +489,9 @@ fn after_and(ws: &[Word<'_>], mentions: &[Mention], speaker: &Speaker) -> Option
         BLOCKING.contains(&lower.as_str())
             || lower.ends_with("n't")
             || OTHERS.contains(&lower.as_str())
-            || matches!(lower.as_str(), "would" | "should" | "may" | "must" | "need" | "needs") && !matches!(next, Some("like" | "wish" | "love"))
+            || matches!(lower.as_str(), "would" | "should" | "may" | "must") && !matches!(next, Some("like" | "wish" | "love"))
+            // "need" as a verb, not as the noun of "the urgent need to".
+            || matches!(lower.as_str(), "need" | "needs") && !j.checked_sub(1).is_some_and(|p| is_modifier(between[p].text) || matches!(between[p].text, "the" | "a" | "this" | "that" | "our" | "their" | "its"))
     });
     let prev = subject.checked_sub(1).map(|p| ws[p].text);
     Some(!blocked && !conditional(prev))

@@ -79,7 +79,10 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         // form), being pleased, "a welcome development", "it is encouraging"
         r"|(?P<welcome>[Ww]elcom(?:e|es|ing)|[Aa]pplaud(?:s|ing)?|[Hh]ail(?:s|ing)?|[Rr]ejoice(?:s)? (?:at|in|over|that)|(?:note|notes|take note|takes note) with (?:great |deep |particular |much )?(?:satisfaction|appreciation|pleasure))",
         r"|(?P<welcomea>(?:pleased|glad|delighted|happy|heartened|gratified|encouraged|satisfied)(?: (?:by|with|at|that|to see|to note|to learn))?)",
-        r"|(?P<welcomex>(?:is|are|was) (?:a |an )?(?:most |very |particularly )?welcome (?:development|step|news|sign|move|initiative|progress|decision|change|addition))",
+        r"|(?P<welcomex>(?:is|are|was) (?:a |an )?(?:[\w-]+ ){0,4}welcome (?:development|developments|step|steps|news|sign|signs|move|initiative|progress|decision|change|addition))",
+        // A predicate put first: "Equally worrying are the attempts to",
+        // "Particularly encouraging is the agreement".
+        r"|(?P<fronted>(?:^|[.!?]\s+)(?:(?:Equally|Particularly|Especially|Also|Most|Very|Even more|More|Deeply|Similarly) )?(?:worrying|worrisome|alarming|troubling|disturbing|encouraging|heartening|gratifying|welcome) (?:is|are))",
         r"|(?P<welcomei>[Ii]t is (?:\w+ )?(?:encouraging|heartening|gratifying|reassuring) (?:that|to)|[Ii]t is with (?:\w+ )?(?:satisfaction|gratification|joy) that)",
         r"|(?P<welcomen>(?:[Ss]atisfaction|[Gg]ratification) (?:at|with|over|that|in))",
         r"|(?P<welcomes>(?:a |the )?(?:matter|source|cause|subject) (?:of|for) (?:\w+ )?(?:satisfaction|gratification|rejoicing|encouragement))",
@@ -103,7 +106,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<concernn>concerns?)",
         r"|(?P<concerna>concerned|alarmed|worried|troubled|disturbed|appalled|dismayed|perturbed|Alarmingly)",
         r"|(?P<concernv>[Rr]egret(?:s)?|(?:note|notes|take note|takes note) with (?:great |deep |grave |serious |particular |much )?(?:concern|regret|alarm|dismay))",
-        r"|(?P<affects>(?:concerning|worrying|worrisome|alarming|troubling|disturbing) to (?:us|me|my delegation|my country|my Government)|(?:a |the )?(?:matter|source|cause|subject) (?:of|for) (?:\w+ ){0,2}concern|(?:cause|reason) for (?:\w+ )?concern|(?:is|are|remains|remain) (?:one )?of (?:great |grave |deep |serious |particular |major |growing |increasing |special )?concern)",
+        r"|(?P<affects>(?:concerning|worrying|worrisome|alarming|troubling|disturbing) to (?:us|me|my delegation|my country|my Government)|(?:a |the )?(?:matter|source|cause|subject) (?:of|for) (?:\w+ ){0,2}concern|(?:cause|reason) for (?:\w+ )?concern|(?:is|are|remains|remain|(?:has|have)(?: \w+){0,3} been) (?:one )?of (?:great |grave |deep |serious |particular |major |growing |increasing |special )?concern)",
         r"|(?P<concerni>[Ii]t is (?:\w+ )?(?:worrying|worrisome|alarming|disturbing|troubling|regrettable|deplorable|of concern|a matter of concern)(?: that| to|,)|[Ii]t is with (?:\w+ )?(?:concern|regret|alarm|dismay|anxiety) that)",
         r")(?-u:\b)",
     ))
@@ -143,6 +146,10 @@ pub fn find(text: &str) -> Vec<Cue> {
             (ActKind::Welcome, Form::Noun)
         } else if group("welcomex") {
             (ActKind::Welcome, Form::Affects)
+        } else if group("fronted") {
+            let w = m.as_str();
+            let worry = ["worr", "alarm", "troubl", "disturb"].iter().any(|x| w.contains(x));
+            (if worry { ActKind::Concern } else { ActKind::Welcome }, Form::Impersonal)
         } else if group("welcomei") {
             (ActKind::Welcome, Form::Impersonal)
         } else if group("welcomen") {
@@ -175,6 +182,12 @@ pub fn find(text: &str) -> Vec<Cue> {
             (ActKind::Concern, Form::Affects)
         };
         let word = m.as_str();
+        // "is not a welcome development" welcomes nothing.
+        if group("welcomex") && word.split(' ').any(|w| matches!(w, "not" | "hardly" | "no" | "never")) {
+            continue;
+        }
+        // "Equally worrying are" starts a sentence: the cue starts there.
+        let start = if group("fronted") { m.start() + word.find(|c: char| c.is_uppercase()).unwrap_or(0) } else { m.start() };
         // "is encouraging" ends its clause; "is encouraging the parties"
         // reports what someone does.
         if group("predicate") && !ends_clause(&text[m.end()..]) {
@@ -238,7 +251,7 @@ pub fn find(text: &str) -> Vec<Cue> {
             ActKind::Thank if word == "thanks" && is_noun_use(text, m.start()) => Form::Noun,
             _ => form,
         };
-        out.push(Cue { start: m.start(), end: m.end(), kind, form, asks_for: group("callfor") });
+        out.push(Cue { start, end: m.end(), kind, form, asks_for: group("callfor") });
     }
     out
 }
@@ -296,6 +309,17 @@ fn is_noun_use(text: &str, start: usize) -> bool {
             && (ADJECTIVES.contains(&w) || ["ed", "ing", "ful", "al", "ous", "ent", "ant", "ive", "ound", "est"].iter().any(|e| w.ends_with(e)))
     };
     let mut before = text[..start].trim_end();
+    // "our full cooperation and support.": a noun as the one it is
+    // coordinated with, where no object follows ("we welcome and support
+    // the plan", "the report and encourage the parties" stay verbs).
+    if let Some(first) = before.strip_suffix(" and").or_else(|| before.strip_suffix(" or")) {
+        let first = first.trim_end();
+        let word = first.rsplit(char::is_whitespace).next().unwrap_or("");
+        let rest = text[start..].split_once(char::is_whitespace).map_or("", |(_, r)| r);
+        let no_object = text[start..].split_whitespace().next().is_some_and(|w| w.ends_with(['.', ',', ';', ':']))
+            || ["for ", "to ", "of ", "in "].iter().any(|p| rest.starts_with(p));
+        return no_object && !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '-') && is_noun_use(first, first.len() - word.len());
+    }
     for _ in 0..3 {
         let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
         if det(prev) {

@@ -192,7 +192,7 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         }
         last_performed = Some(c.end);
         last_kind = Some(c.kind);
-        let (start, end) = if c.form == cues::Form::Affects { (sent_start, c.start) } else { objects[n] };
+        let (start, end) = if c.form == cues::Form::Affects || watched_before(text, c, objects[n]) { (sent_start, c.start) } else { objects[n] };
         // "Thank you" alone closes a speech; thanking "you ... for" something
         // thanks the one presiding.
         if text[c.start..c.end].ends_with(" you") && !text[c.end..sent_end].trim_start_matches([',', ' ']).contains("for ") {
@@ -271,6 +271,16 @@ fn gives_after_and(gap: &str) -> bool {
         let first = gap[i + 5..].split_whitespace().next().unwrap_or("");
         matches!(first, "extend" | "extends" | "express" | "expresses" | "offer" | "offers" | "convey" | "conveys" | "pay" | "pays")
     })
+}
+
+/// Whether the concern of "Malta looks upon the problem of Cyprus with
+/// concern." is about what its verb watched before it: "with" before the
+/// cue, and no object after it.
+fn watched_before(text: &str, cue: &cues::Cue, (start, end): (usize, usize)) -> bool {
+    let before = text[..cue.start].trim_end();
+    let with = before.ends_with(" with") || before.rsplit(' ').nth(1) == Some("with");
+    let after = text[start..end].trim_start();
+    cue.kind == ActKind::Concern && with && (after.is_empty() || after.starts_with(['.', ',', ';']) || after.starts_with("because") || after.starts_with("as "))
 }
 
 /// Whether an act worded `cue` on `object` is directed at the one

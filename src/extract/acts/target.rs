@@ -171,13 +171,22 @@ fn and_title(gap: &str) -> bool {
     gap.trim_start().strip_prefix("and ").is_some_and(title_gap)
 }
 
+/// Whether `gap` is a comma and the office of the person who follows
+/// ("Gamba, Executive Director Fore").
+fn comma_title(gap: &str) -> bool {
+    gap.trim_start().strip_prefix(',').is_some_and(|rest| {
+        let n = rest.split_whitespace().count();
+        n <= 5 && rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
 /// Whether `gap` holds only what comes before a name in a list of those
 /// thanked or called on: titles and determiners ("Assistant
 /// Secretary-General", "Ms.", "the", "of the").
 fn title_gap(gap: &str) -> bool {
     words(gap).all(|w| {
         w.chars().next().is_some_and(char::is_uppercase)
-            || matches!(w, "the" | "his" | "her" | "our" | "my" | "its" | "their" | "all" | "other" | "dear" | "distinguished" | "esteemed" | "of" | "and" | "also" | "to")
+            || matches!(w, "the" | "his" | "her" | "our" | "my" | "its" | "their" | "all" | "other" | "dear" | "distinguished" | "esteemed" | "former" | "outgoing" | "incoming" | "of" | "and" | "also" | "to")
     })
 }
 
@@ -274,7 +283,7 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
         let keep = match last {
             // Listed, or listed with a title ("Nakamitsu and Ambassador
             // Zlauvinen"): as the previous one.
-            Some((prev_end, prev_keep)) if list_gap(&text[prev_end..m.start]) || and_title(&text[prev_end..m.start]) => prev_keep,
+            Some((prev_end, prev_keep)) if list_gap(&text[prev_end..m.start]) || and_title(&text[prev_end..m.start]) || m.kind == EntityKind::Person && comma_title(&text[prev_end..m.start]) => prev_keep,
             Some((prev_end, _)) => {
                 let gap = &text[prev_end..m.start];
                 after_and(gap).is_some_and(head_gap) || (out.is_empty() && head_gap(&text[start..m.start])) || parallel(text, gap, m)
@@ -295,7 +304,19 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
             anchor = m.end;
             continue;
         }
-        let keep = keep && !is_self(m) && !(m.kind == EntityKind::Organisation && office_of(&text[anchor.max(start)..m.start]));
+        // "EU High Representative Borrell", "the Chair of the 1267
+        // Committee, Ambassador Djani": the person holding the office is
+        // the one addressed, in the place of the body it is held in.
+        let before = &text[anchor.max(start)..m.start];
+        if let Some((j, p)) = mentions.get(i + 1).map(|p| (i + 1, p)).filter(|(_, p)| p.start < end && holds_office_in(text, before, m, p)) {
+            if keep && !is_self(p) {
+                out.push(j);
+            }
+            last = Some((p.end, keep));
+            anchor = p.end;
+            continue;
+        }
+        let keep = keep && !is_self(m) && !(m.kind == EntityKind::Organisation && office_of(before));
         if keep {
             out.push(i);
         }
@@ -303,6 +324,36 @@ fn heads(text: &str, mentions: &[Mention], start: usize, end: usize, is_self: &d
         anchor = m.end;
     }
     out
+}
+
+/// Whether the person `p` holds an office in the organisation or state `m`
+/// just before it (or `p` is a resolution or document `m` adopted): named
+/// by it as a modifier ("EU High Representative Borrell", "Russian Foreign
+/// Minister Lavrov") or after an office "of" it ("former President of
+/// Liberia Ellen Johnson Sirleaf", "the Chair of the 1267 Committee,
+/// Ambassador Djani"); `before` is the text before `m`.
+fn holds_office_in(text: &str, before: &str, m: &Mention, p: &Mention) -> bool {
+    if !matches!(m.kind, EntityKind::State | EntityKind::Organisation) || p.start < m.end {
+        return false;
+    }
+    let gap = &text[m.end..p.start];
+    // "General Assembly resolution 47/181", "the Council's resolution
+    // 2334": the body that adopted what is named.
+    if matches!(p.kind, EntityKind::Resolution | EntityKind::Document) {
+        let named = gap.trim().trim_start_matches("'s").trim_start_matches('\u{2019}').trim_start_matches('s').trim();
+        return m.kind == EntityKind::Organisation && matches!(named, "" | "resolution" | "resolutions" | "decision" | "report" | "presidential statement");
+    }
+    if p.kind != EntityKind::Person {
+        return false;
+    }
+    let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s")).unwrap_or(gap);
+    let (apposed, titles) = match gap.trim_start().strip_prefix(',') {
+        Some(rest) => (true, rest),
+        None => (false, gap),
+    };
+    let n = titles.split_whitespace().count();
+    let all_titles = titles.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    all_titles && n <= 4 && (office_of(before) || !apposed && n > 0)
 }
 
 /// Attack events told of in `[start, end)`.

@@ -287,3 +287,56 @@ fn a_second_object_with_its_own_for_and_an_adverb_before_the_object() {
     // An "and" inside the first complement joins its words.
     assert_eq!(acts("We thank the Council for the work of Commissioner Chergui and the African Union Commission.", "FRA"), [("thank", "-".to_owned())]);
 }
+
+#[test]
+fn office_holders_and_adopting_bodies_give_way_to_who_and_what_they_name() {
+    // The person holding an office in a body, named with it.
+    let a = acts("I would like to thank EU High Representative Borrell for his excellent statement.", "BEL");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert!(a[0].1.contains("borrell"), "{a:?}");
+    let a = acts("We thank the Chair of the 1267 Committee, Ambassador Djani, for his briefing.", "FRA");
+    assert!(a.iter().all(|(_, t)| t.contains("djani")) && !a.is_empty(), "{a:?}");
+    // A list of persons whose offices come between them, set off by
+    // commas and semicolons.
+    let a = acts("Let me also thank Secretary-General Antonio Guterres; the President of the International Committee of the Red Cross, Peter Maurer; and former President of Liberia Ellen Johnson Sirleaf for their briefings.", "FRA");
+    for name in ["guterres", "maurer", "sirleaf"] {
+        assert!(a.iter().any(|(k, t)| *k == "thank" && t.contains(name)), "{name}: {a:?}");
+    }
+    assert!(!has(&a, "thank", "LBR"), "{a:?}");
+    let a = acts("I thank Special Representative of the Secretary-General Gamba, Executive Director Fore, the civil-society briefers and Council members.", "FRA");
+    assert!(a.iter().any(|(_, t)| t.contains("fore")) && a.iter().any(|(_, t)| t.contains("gamba")), "{a:?}");
+    // A state's representative, unnamed, still names the state.
+    assert_eq!(acts("We thank the Permanent Representative of Pakistan for his statement.", "FRA"), [("thank", "PAK".to_owned())]);
+    // What a body adopted, not the body.
+    let a = acts("We welcome Security Council resolution 2532 (2020).", "FRA");
+    assert_eq!(a, [("welcome", "2532".to_owned())]);
+}
+
+#[test]
+fn acts_taken_up_coordinated_watched_or_owed() {
+    // Taking up another's call through a possessive.
+    assert_eq!(acts("We would like to echo the Secretary-General's appeal to the belligerents to share information.", "FRA").len(), 1);
+    // A second verb after "and" whose subject is the speaker's state, past
+    // a noun "need".
+    let a = acts("The Niger reiterates the urgent need to take the necessary steps, and echoes the call made by the Secretary-General for a ceasefire.", "NER");
+    assert!(a.iter().any(|(k, _)| *k == "call"), "{a:?}");
+    // A second noun object of the same introducing verb.
+    let a = acts("Germany reiterates its fullest confidence in the work of the International Criminal Court, as well as its support for international investigative mechanisms.", "DEU");
+    assert!(a.iter().any(|(k, _)| *k == "support"), "{a:?}");
+    assert_eq!(acts("We offer him our fullest co-operation and support.", "MLT"), [("support", "-".to_owned())]);
+    // ... but a verb after a noun object stays a verb of its own.
+    assert!(has(&acts("We reiterate our support for Mali and encourage the countries of the region to help.", "FRA"), "call", "-"));
+    // Watching with concern; a concern that has lasted.
+    assert!(has(&acts("Malta looks upon the problem of Cyprus with particular concern.", "MLT"), "concern", "CYP"));
+    assert!(has(&acts("The conflict in Cyprus has again this year been of great concern to us.", "MLT"), "concern", "CYP"));
+    // A duty said in the first person; a predicate put first.
+    assert!(has(&acts("I must call on the Government of Mali to ensure accountability.", "FRA"), "call", "MLI"));
+    assert!(acts("We must support the Government of Mali.", "FRA").is_empty());
+    assert!(has(&acts("We should pay a special tribute to the United States.", "CAN"), "thank", "USA"));
+    assert!(has(&acts("It is clear. Equally worrying are the attacks on Mali.", "FRA"), "concern", "MLI"));
+    assert!(has(&acts("That is a long overdue but very welcome development.", "FRA"), "welcome", "-"));
+    assert!(acts("That is not a welcome development.", "FRA").is_empty());
+    // "as before" is no condition.
+    assert!(has(&acts("Now as before, we fully endorse the plan.", "FRA"), "support", "-"));
+    assert!(acts("If we endorse the plan, we lose.", "FRA").is_empty());
+}
