@@ -176,3 +176,13 @@ fn events_scale_linearly() {
         }
     }
 }
+
+#[test]
+fn officials_going_somewhere_meet_there_and_refugees_do_not() {
+    let e = events("This prompted the President of the Lebanese Republic to go to Damascus and the capitals of the Arab States.");
+    assert_eq!(e, [(EventKind::Meeting, "Damascus".to_string())]);
+    let e = events("Last week the Special Envoy travelled to Bamako.");
+    assert_eq!(e, [(EventKind::Meeting, "Bamako".to_string())]);
+    assert!(events("Thousands of refugees went to Pakistan.").is_empty());
+    assert!(events("When we speak of solidarity, our thoughts go to Honduras.").is_empty());
+}

@@ -55,6 +55,9 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         // An event named by its date: the attacks of 11 September 2001.
         r"|(?P<s>11 September(?:,? \d{4})?|September 11(?:th)?(?:,? \d{4})?|[Ee]vents of September 2001)",
         r"|(?P<v>[Vv]isits?|[Vv]isited|[Vv]isiting|[Tt]rips?)",
+        // Going somewhere to meet: "the President went to Damascus", "a
+        // mission that travelled to Bamako".
+        r"|(?P<w>(?:go|goes|went|going|gone|travel|travels|travelled|traveled|travelling|traveling|journeyed|flew|fly) to)",
         r"|(?P<m>[Mm]eetings?|[Cc]onferences?|[Ss]ummits?|[Dd]ialogues?|[Ww]orkshops?|[Tt]alks|[Ff]orums?|[Ss]essions?|[Cc]onsultations|[Nn]egotiations|[Dd]iscussions|[Dd]ebates?|[Ss]eminars?|[Ss]ymposium|[Cc]ongress)",
         r")(?-u:\b)",
     ))
@@ -100,6 +103,11 @@ pub(crate) fn find(text: &str) -> Vec<Trigger> {
                 (EventKind::Attack, AGGRESSION_LOCATIVE, false)
             } else if c.name("d").is_some() {
                 (EventKind::Attack, ATTACK_LOCATIVE, true)
+            } else if c.name("w").is_some() {
+                if !visitor_before(text, m.start()) {
+                    return None;
+                }
+                (EventKind::Meeting, &["to"][..], true)
             } else if c.name("v").is_some() {
                 let verb = matches!(m.as_str(), "visited" | "Visited" | "visiting" | "Visiting");
                 (EventKind::Meeting, VISIT_LOCATIVE, verb)
@@ -113,6 +121,35 @@ pub(crate) fn find(text: &str) -> Vec<Trigger> {
             Some(Trigger { start: m.start(), end: m.end(), kind, locative, direct, before, dated })
         })
         .collect()
+}
+
+/// Who goes somewhere on a visit: officials, envoys, delegations, the
+/// speaker. Refugees, troops or goods that go somewhere meet nobody.
+const VISITORS: &[&str] = &[
+    "I", "we", "We", "he", "He", "she", "She", "President", "Minister", "Secretary-General", "Secretary", "envoy", "Envoy",
+    "Representative", "representative", "delegation", "delegations", "mission", "Mission", "Ambassador", "King", "Prince",
+    "Foreign", "leaders", "Chairman", "Chair", "Commissioner", "Special", "Coordinator", "Prime", "Emir", "Sheikh",
+];
+
+/// How many words before "went to" its visitor may stand.
+const VISITOR_REACH: usize = 8;
+
+/// Whether a visitor of [`VISITORS`] is named in the words before `at`,
+/// within its clause.
+fn visitor_before(text: &str, at: usize) -> bool {
+    let mut at = at;
+    for _ in 0..VISITOR_REACH {
+        let Some(t) = prev_token(text, at) else { return false };
+        let w = t.text(text);
+        if VISITORS.contains(&w) {
+            return true;
+        }
+        if text[t.end..at].contains([',', ';', '.']) && !matches!(w, "Mr" | "Ms" | "Dr") {
+            return false;
+        }
+        at = t.start;
+    }
+    false
 }
 
 /// Whether a date trigger names a year other than 2001 ("11 September
