@@ -270,6 +270,12 @@ fn taken_up(ws: &[Word<'_>]) -> Option<usize> {
     det.checked_sub(1).filter(|&i| ADOPTING.contains(&ws[i].text))
 }
 
+/// Verbs that ask someone to do what their infinitive says.
+const CALLING: &[&str] = &[
+    "call", "calls", "calling", "urge", "urges", "urging", "encourage", "encourages", "encouraging", "invite", "invites",
+    "inviting", "appeal", "appeals", "request", "requests", "ask", "asks", "demand", "demands", "exhort", "exhorts",
+];
+
 /// Verbs of watching that "with concern" qualifies.
 const WATCHING: &[&str] = &[
     "view", "views", "look", "looks", "follow", "follows", "following", "watch", "watches", "watching", "regard", "regards",
@@ -309,6 +315,10 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             return shared;
         }
     }
+    // "We call on the international community to support the Prime
+    // Minister": an act in the infinitive after a call is asked of the
+    // addressee, not performed.
+    let infinitive = ws.iter().rev().find(|w| !is_adverb(w.text)).is_some_and(|w| w.text == "to");
     // Walking back, `after` is the word right of the current one, adverbs
     // aside ("would therefore like to"), and `next` the very next one.
     let mut after: Option<&str> = None;
@@ -332,6 +342,9 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
             return false;
         }
         let lower = t.to_lowercase();
+        if infinitive && CALLING.contains(&lower.as_str()) {
+            return false;
+        }
         if let Some(m) = mention_at(mentions, w.start, w.end) {
             if is_speaker(m, speaker) {
                 // "Kazakhstan's condolences" is a possessive, which only a
@@ -474,7 +487,8 @@ fn after_and(ws: &[Word<'_>], mentions: &[Mention], speaker: &Speaker) -> Option
         k -= 1;
     }
     // "I have the honour to convey ... and to congratulate you".
-    if k >= 2 && ws[k - 1].text == "to" && ws[k - 2].text == "and" {
+    let infinitive = k >= 2 && ws[k - 1].text == "to" && ws[k - 2].text == "and";
+    if infinitive {
         k -= 1;
     }
     let and = k.checked_sub(1).filter(|&i| ws[i].text == "and")?;
@@ -493,8 +507,11 @@ fn after_and(ws: &[Word<'_>], mentions: &[Mention], speaker: &Speaker) -> Option
             // "need" as a verb, not as the noun of "the urgent need to".
             || matches!(lower.as_str(), "need" | "needs") && !j.checked_sub(1).is_some_and(|p| is_modifier(between[p].text) || matches!(between[p].text, "the" | "a" | "this" | "that" | "our" | "their" | "its"))
     });
+    // "We urge the African Union to play a role and to support the
+    // parties": the second infinitive is asked of the addressee too.
+    let asked = infinitive && between.iter().any(|w| CALLING.contains(&w.text.to_lowercase().as_str()));
     let prev = subject.checked_sub(1).map(|p| ws[p].text);
-    Some(!blocked && !conditional(prev))
+    Some(!blocked && !asked && !conditional(prev))
 }
 
 /// Whether the sentence before `at` opens on the speaker's state ("The

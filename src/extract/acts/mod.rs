@@ -187,7 +187,10 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         // the same verb again after "and" has the same subject.
         let repeated = last_kind == Some(c.kind) && text[..c.start].trim_end().ends_with(" and");
         let coordinated = last_performed.is_some_and(|p: usize| p >= sent_start && (coordinates(&text[p..c.start]) || repeated || gives_after_and(&text[p..c.start])));
-        if !coordinated && !agent::performed(text, sent_start, c, mentions, speaker) {
+        // "We urge the African Union to play a role and to support the
+        // parties": a second infinitive of a call is asked, not performed.
+        let asked = last_kind == Some(ActKind::Call) && c.kind != ActKind::Call && text[..c.start].trim_end().ends_with(" and to");
+        if asked || !coordinated && !agent::performed(text, sent_start, c, mentions, speaker) {
             continue;
         }
         last_performed = Some(c.end);
@@ -213,7 +216,11 @@ pub fn find(text: &str, mentions: &[Mention], events: &[Event], speaker: &Speake
         // "to thank him", "extends to these delegations its felicitations":
         // whom the previous act of the sentence was for.
         let (s, e) = trim_span(text, sent_start, sent_end);
-        if targets.is_empty() && refers_back(&text[sent_start.max(last_cue_end(&cues, n, sent_start))..end]) {
+        // Only a noun's recipient stands before it ("extends to them its
+        // felicitations"); before a verb, "her" belongs to the last act
+        // ("thank Ms. Hasic for her briefing, and welcome all").
+        let from = if c.form == cues::Form::Noun { sent_start.max(last_cue_end(&cues, n, sent_start)) } else { c.end };
+        if targets.is_empty() && refers_back(&text[from.min(end)..end]) {
             // Acts are pushed sentence by sentence: this sentence's are last.
             let this_sentence = || acts.iter().rev().take_while(|a| a.start == s).filter(|a| a.target != Target::None);
             let last_kind = this_sentence().next().map(|a| a.kind);

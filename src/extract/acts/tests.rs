@@ -340,3 +340,17 @@ fn acts_taken_up_coordinated_watched_or_owed() {
     assert!(has(&acts("Now as before, we fully endorse the plan.", "FRA"), "support", "-"));
     assert!(acts("If we endorse the plan, we lose.", "FRA").is_empty());
 }
+
+#[test]
+fn what_a_call_asks_for_is_not_performed() {
+    let a = acts("We call on the international community to support Prime Minister Al-Kadhimi in his efforts.", "EST");
+    assert_eq!(a, [("call", "-".to_owned())]);
+    let a = acts("We urge the African Union to play a key role and to support the parties.", "USA");
+    assert!(a.iter().all(|(k, _)| *k == "call"), "{a:?}");
+    // An infinitive of the speaker's own is still an act.
+    let a = acts("I wish to thank Mali and to welcome Chad.", "FRA");
+    assert!(has(&a, "thank", "MLI") && has(&a, "welcome", "TCD"), "{a:?}");
+    // "her" in the last act's complement is no target of the next.
+    let a = acts("We also thank Ms. Irena Hasic for her informative briefing, and welcome all representatives to this meeting.", "FRA");
+    assert!(has(&a, "welcome", "-"), "{a:?}");
+}
