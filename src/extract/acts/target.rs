@@ -86,7 +86,10 @@ fn head_gap(gap: &str) -> bool {
         // "our colleagues from China", "our friends from Kuwait".
         let from_colleagues = *w == "from" && i > 0 && matches!(ws[i - 1], "colleague" | "colleagues" | "friend" | "friends" | "counterpart" | "counterparts" | "partners");
         let into_un = admission && matches!(*w, "into" | "to" | "in") && ws.get(i + 1..i + 3).is_some_and(|x| x.contains(&"United") || x.contains(&"Organization"));
-        if n > MAX_HEAD_WORDS || BLOCKED.contains(w) && !into_un && !from_colleagues {
+        // "the Federal Minister for Foreign Affairs of Germany": "for"
+        // inside the name of an office whose "of" leads on.
+        let in_office = *w == "for" && ws.get(i + 1).is_some_and(|x| x.starts_with(char::is_uppercase)) && ws[i + 1..].contains(&"of");
+        if n > MAX_HEAD_WORDS || BLOCKED.contains(w) && !into_un && !from_colleagues && !in_office {
             return false;
         }
     }

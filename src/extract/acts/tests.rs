@@ -305,8 +305,11 @@ fn office_holders_and_adopting_bodies_give_way_to_who_and_what_they_name() {
     assert!(!has(&a, "thank", "LBR"), "{a:?}");
     let a = acts("I thank Special Representative of the Secretary-General Gamba, Executive Director Fore, the civil-society briefers and Council members.", "FRA");
     assert!(a.iter().any(|(_, t)| t.contains("fore")) && a.iter().any(|(_, t)| t.contains("gamba")), "{a:?}");
-    // A state's representative, unnamed, still names the state.
+    // A state's representative, unnamed, still names the state; an envoy
+    // for a state does not.
     assert_eq!(acts("We thank the Permanent Representative of Pakistan for his statement.", "FRA"), [("thank", "PAK".to_owned())]);
+    assert_eq!(acts("I also thank the Federal Minister for Foreign Affairs of Germany for being here.", "FRA"), [("thank", "DEU".to_owned())]);
+    assert_eq!(acts("We thank the Special Representative for Somalia for his briefing.", "FRA"), [("thank", "-".to_owned())]);
     // What a body adopted, not the body.
     let a = acts("We welcome Security Council resolution 2532 (2020).", "FRA");
     assert_eq!(a, [("welcome", "2532".to_owned())]);
