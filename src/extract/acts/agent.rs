@@ -471,7 +471,7 @@ fn verb_performed(text: &str, ws: &[Word<'_>], cue: &Cue, mentions: &[Mention], 
 fn takes_object(after: &str) -> bool {
     let next = after.split_whitespace().next().unwrap_or("");
     next.chars().next().is_some_and(char::is_uppercase)
-        || matches!(next, "the" | "a" | "an" | "all" | "its" | "their" | "this" | "these" | "those" | "his" | "her" | "our" | "any" | "every" | "them" | "him" | "it" | "that" | "both" | "each" | "efforts" | "to")
+        || matches!(next, "the" | "a" | "an" | "all" | "its" | "their" | "this" | "these" | "those" | "his" | "her" | "our" | "any" | "every" | "them" | "him" | "you" | "it" | "that" | "both" | "each" | "efforts" | "to")
         || after.is_empty()
 }
 

@@ -351,6 +351,7 @@ fn what_a_call_asks_for_is_not_performed() {
     let a = acts("We urge the African Union to play a key role and to support the parties.", "USA");
     assert!(a.iter().all(|(k, _)| *k == "call"), "{a:?}");
     // An infinitive of the speaker's own is still an act.
+    assert!(has(&acts("I have the honour to convey our greetings and to congratulate you on your election.", "FRA"), "congratulate", "-"));
     let a = acts("I wish to thank Mali and to welcome Chad.", "FRA");
     assert!(has(&a, "thank", "MLI") && has(&a, "welcome", "TCD"), "{a:?}");
     // "her" in the last act's complement is no target of the next.
