@@ -21,7 +21,7 @@ pub const MAX_QUERY_BYTES: usize = 4 << 20;
 /// Stack of the thread that parses and evaluates a query. Only the pages
 /// a query touches are ever committed, so the size costs address space,
 /// not memory.
-const QUERY_STACK: usize = 1 << 30;
+pub const QUERY_STACK: usize = 1 << 30;
 
 /// Why a query was refused before parsing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
