@@ -16,6 +16,7 @@ mod negotiate;
 mod portal;
 mod protocol;
 mod resource;
+mod stream;
 pub mod void;
 mod workers;
 mod write;
@@ -75,6 +76,8 @@ pub(crate) struct App {
     /// Where client queries run; `None` on a server that accepts updates.
     pub(crate) workers: Option<workers::WorkerPool>,
     void_cache: std::sync::OnceLock<Vec<u8>>,
+    /// Dumps being streamed, bounded in number.
+    pub(crate) streams: stream::Streams,
 }
 
 impl App {
@@ -139,6 +142,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         base_path,
         workers,
         void_cache: std::sync::OnceLock::new(),
+        streams: stream::Streams::default(),
     });
     portal::warm(&app);
     if !bind.ip().is_loopback() {
