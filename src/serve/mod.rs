@@ -173,7 +173,7 @@ pub const QUEUE_WAIT: Duration = Duration::from_secs(2);
 
 /// Connections kept open per request answered at once: waiting connections
 /// cost a parked thread each, so many more may wait than are answered.
-pub const OPEN_PER_ACTIVE: usize = 16;
+pub const OPEN_PER_ACTIVE: usize = 8;
 
 fn base_path(base: &str) -> String {
     let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);

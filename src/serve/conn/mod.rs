@@ -214,12 +214,14 @@ fn serve_connection(stream: TcpStream, id: u64, shared: &Shared, handler: &Handl
     let Ok(read_side) = stream.try_clone() else { return };
     let _ = stream.set_write_timeout(Some(limits.write_timeout));
     let mut reader = Reader::new(read_side);
-    let mut out = BufWriter::with_capacity(64 * 1024, stream);
+    // Buffered per answer, not per connection: a connection that only
+    // waits holds no write buffer.
+    let mut out = Unbuffered(stream);
     loop {
         if !shared.waiting(id, true) {
             return;
         }
-        let request = reader.request(limits, &mut out);
+        let request = reader.request(limits, &mut out.0);
         shared.waiting(id, false);
         let mut request = match request {
             Ok(r) => r,
@@ -227,8 +229,8 @@ fn serve_connection(stream: TcpStream, id: u64, shared: &Shared, handler: &Handl
             Err(ReadError::Refused { status, message }) => {
                 let mut r = plain(status, &message);
                 let framing = write::Framing { head_only: false, http11: true, close: true };
-                let _ = write::response(&mut out, &mut r, framing, &limits.server);
-                let _ = out.get_ref().shutdown(Shutdown::Write);
+                let _ = write::response(&mut out.buffered(), &mut r, framing, &limits.server);
+                let _ = out.0.shutdown(Shutdown::Write);
                 return;
             }
         };
@@ -245,17 +247,24 @@ fn serve_connection(stream: TcpStream, id: u64, shared: &Shared, handler: &Handl
                 r
             }
         };
-        match write::response(&mut out, &mut response, framing, &limits.server) {
+        let written = write::response(&mut out.buffered(), &mut response, framing, &limits.server);
+        match written {
             Ok(false) => {}
             Ok(true) | Err(_) => {
-                let _ = out.get_ref().shutdown(Shutdown::Both);
+                let _ = out.0.shutdown(Shutdown::Both);
                 return;
             }
         }
-        // Pipelined requests already read are answered before waiting.
-        if !reader.has_buffered() {
-            let _ = out.flush();
-        }
+    }
+}
+
+/// The writing side of a connection, buffered only while an answer is
+/// written.
+struct Unbuffered(TcpStream);
+
+impl Unbuffered {
+    fn buffered(&mut self) -> BufWriter<&mut TcpStream> {
+        BufWriter::with_capacity(8 * 1024, &mut self.0)
     }
 }
 

@@ -53,12 +53,9 @@ pub(crate) struct Reader {
 impl Reader {
     /// Reads from `stream` (a clone of the connection's socket).
     pub(crate) fn new(stream: TcpStream) -> Self {
-        Reader { inner: BufReader::with_capacity(16 * 1024, stream) }
-    }
-
-    /// Whether a pipelined request's bytes are already waiting.
-    pub(crate) fn has_buffered(&self) -> bool {
-        !self.inner.buffer().is_empty()
+        // Small: every connection holds one while it waits, and the
+        // allocator commits a larger page per thread for larger buffers.
+        Reader { inner: BufReader::with_capacity(8 * 1024, stream) }
     }
 
     /// The buffered bytes, refilled from the socket if none are left, or
