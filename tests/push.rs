@@ -124,8 +124,15 @@ fn fake_endpoint(answer: Option<&'static str>) -> (u16, std::thread::JoinHandle<
         stream.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
         let mut got = Vec::new();
         let mut buf = [0; 65536];
-        // Up to the end of the head and a little of the body is enough.
-        while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+        // The whole request, as its Content-Length says: a client cut off
+        // while it sends sees a broken pipe, not the answer.
+        let complete = |got: &[u8]| {
+            let Some(end) = got.windows(4).position(|w| w == b"\r\n\r\n") else { return false };
+            let head = String::from_utf8_lossy(&got[..end]).to_ascii_lowercase();
+            let length = head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse::<usize>().ok());
+            got.len() >= end + 4 + length.unwrap_or(0)
+        };
+        while !complete(&got) {
             match stream.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => got.extend_from_slice(&buf[..n]),
