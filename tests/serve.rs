@@ -581,8 +581,8 @@ fn nested_queries_huge_and_missing_bodies_are_refused_and_the_server_stays_up() 
 fn slow_and_idle_connections_do_not_keep_a_client_out() {
     use std::io::Write;
     let (_dir, store) = sample_store();
-    // Two requests answered at once, so 16 connections kept open: the 40
-    // below fill that twice over.
+    // Two requests answered at once, so 8 connections kept open: the 40
+    // below fill that five times over.
     let s = serve(&store, &["--max-connections", "2"]);
     let mut hogs = Vec::new();
     for i in 0..40 {

@@ -39,7 +39,7 @@ pub struct Args {
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub query_workers: Option<u16>,
     /// Most requests answered at once (1 to 4096); more wait up to 2 s for
-    /// a turn, then get 503. Up to 8 times as many connections may stay
+    /// a turn, then get 503. Up to 4 times as many connections may stay
     /// open waiting for a request.
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..=4096))]
     pub max_connections: u16,

@@ -173,7 +173,7 @@ pub const QUEUE_WAIT: Duration = Duration::from_secs(2);
 
 /// Connections kept open per request answered at once: waiting connections
 /// cost a parked thread each, so many more may wait than are answered.
-pub const OPEN_PER_ACTIVE: usize = 8;
+pub const OPEN_PER_ACTIVE: usize = 4;
 
 fn base_path(base: &str) -> String {
     let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
@@ -194,8 +194,6 @@ fn with_cors(request: &mut Request<Body>, handler: impl Fn(&mut Request<Body>) -
     let mut response = if request.method() == Method::OPTIONS {
         let mut r = http::empty(oxhttp::model::StatusCode::NO_CONTENT);
         let h = r.headers_mut();
-        // oxhttp 0.3 drops this header when writing the response; browsers
-        // then allow GET, HEAD and POST, which is all this server answers.
         h.insert(ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD, POST, OPTIONS"));
         let asked = request.headers().get(ACCESS_CONTROL_REQUEST_HEADERS).cloned();
         h.insert(ACCESS_CONTROL_ALLOW_HEADERS, asked.unwrap_or(HeaderValue::from_static("Accept, Content-Type")));
