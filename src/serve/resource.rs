@@ -291,7 +291,7 @@ pub(crate) fn label(app: &App, iri: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::canonical_path;
+    use super::{canonical_path, char_span};
 
     #[test]
     fn parts_know_their_characters() {
