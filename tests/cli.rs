@@ -321,3 +321,20 @@ fn a_reader_that_stops_early_is_no_failure() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn deeply_nested_queries_are_refused_and_long_chains_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    let nested = format!("ASK {}{}", "{".repeat(4000), "}".repeat(4000));
+    let out = unkg().arg("query").arg("--store").arg(&store).args(["-e", &nested]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("nested 129 deep") && err.contains("at most 128"), "{err}");
+    // 20,000 additions overflowed the main thread's 8 MiB stack.
+    let chain = format!("SELECT (1{} AS ?x) {{}}", "+1".repeat(20_000));
+    let out = unkg().arg("query").arg("--store").arg(&store).args(["--format", "csv", "-e", &chain]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().nth(1), Some("20001"));
+}

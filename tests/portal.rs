@@ -427,3 +427,36 @@ fn in_a_real_browser() {
         assert!(stdout.contains(scenario), "{scenario} not reported:\n{stdout}");
     }
 }
+
+#[test]
+fn a_long_speech_is_read_a_part_at_a_time() {
+    // A sample speech's body repeated to about 450,000 characters: three
+    // parts of the reader's 200,000.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(samples().join("000_eb8c3d89eb49a159.txt")).expect("a sample speech");
+    let (head, body) = text.split_once('\n').expect("a header line");
+    let mut long = format!("{head}\n");
+    while long.chars().count() < 450_000 {
+        long.push_str(body);
+        long.push('\n');
+    }
+    let speeches = dir.path().join("in");
+    std::fs::create_dir(&speeches).expect("a folder");
+    std::fs::write(speeches.join("900_long.txt"), &long).expect("the long speech");
+    let (_store_dir, store) = store_of(&[&speeches]);
+    let s = serve(&store);
+
+    let first = html(&s.url("id/speech/900_long"));
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert!(first.body.contains("part 1 of 3") && first.body.contains("rel=\"next\"") && !first.body.contains("rel=\"prev\""), "{}", &first.body[..2000.min(first.body.len())]);
+    let shown = text_div(&first.body);
+    assert!(shown.contains("class=\"m "), "no mention marked in the first part");
+    let last = html(&s.url("id/speech/900_long?part=2"));
+    assert!(last.body.contains("part 3 of 3") && last.body.contains("rel=\"prev\"") && !last.body.contains("rel=\"next\""));
+    assert!(text_div(&last.body).contains("class=\"m "), "no mention marked in the last part");
+    // Past the end: a link back to the first part, not an error.
+    let beyond = html(&s.url("id/speech/900_long?part=99"));
+    assert_eq!(beyond.status, 200);
+    assert!(beyond.body.contains("has 3 parts"), "{}", &beyond.body[..2000.min(beyond.body.len())]);
+    assert_eq!(html(&s.url("id/speech/900_long?part=x")).status, 400);
+}

@@ -112,3 +112,113 @@ fn push_replaces_every_named_graph_on_a_real_endpoint() {
     assert_eq!(out.status.code(), Some(4), "a refusing endpoint is a remote error");
     assert!(String::from_utf8_lossy(&out.stderr).contains("answered"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// A one-shot HTTP endpoint on loopback: answers the first request with
+/// `answer` (or never, when it is `None`) and hands back what it received.
+fn fake_endpoint(answer: Option<&'static str>) -> (u16, std::thread::JoinHandle<String>) {
+    use std::io::{Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    let handle = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("accept");
+        stream.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+        let mut got = Vec::new();
+        let mut buf = [0; 65536];
+        // The whole request, as its Content-Length says: a client cut off
+        // while it sends sees a broken pipe, not the answer.
+        let complete = |got: &[u8]| {
+            let Some(end) = got.windows(4).position(|w| w == b"\r\n\r\n") else { return false };
+            let head = String::from_utf8_lossy(&got[..end]).to_ascii_lowercase();
+            let length = head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse::<usize>().ok());
+            got.len() >= end + 4 + length.unwrap_or(0)
+        };
+        while !complete(&got) {
+            match stream.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+            }
+        }
+        match answer {
+            Some(a) => {
+                let _ = stream.write_all(a.as_bytes());
+            }
+            // Silent: hold the connection until the client gives up.
+            None => {
+                let _ = stream.read_to_end(&mut Vec::new());
+            }
+        }
+        String::from_utf8_lossy(&got).into_owned()
+    });
+    (port, handle)
+}
+
+fn sample_store() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = dir.path().join("store");
+    assert_eq!(build(&store, &[&samples()]).0, 0);
+    (dir, store)
+}
+
+const REFERENCE: &str = "https://w3id.org/unkg/graph/reference";
+
+#[test]
+fn push_authenticates_and_never_shows_a_password() {
+    let (_dir, store) = sample_store();
+    let (port, got) = fake_endpoint(Some("HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+    let out = unkg()
+        .args(["push", "--store"])
+        .arg(&store)
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}/store"), "--graph", REFERENCE, "--user", "dba"])
+        .env("UNKG_PUSH_PASSWORD", "open sesame")
+        .output()
+        .expect("run unkg push");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let request = got.join().expect("the endpoint's thread").to_ascii_lowercase();
+    // "dba:open sesame" in base64.
+    assert!(request.contains("authorization: basic zgjhom9wzw4gc2vzyw1l"), "{request}");
+
+    // A password in the URL is refused, and not repeated.
+    let out = unkg()
+        .args(["push", "--store"])
+        .arg(&store)
+        .args(["--endpoint", "http://dba:s3cret@127.0.0.1:9/store"])
+        .output()
+        .expect("run unkg push");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("UNKG_PUSH_PASSWORD") && !err.contains("s3cret") && !err.contains("dba"), "{err}");
+    // --user without the password in the environment.
+    let out = unkg().args(["push", "--store"]).arg(&store).args(["--endpoint", "http://127.0.0.1:9/store", "--user", "dba"]).env_remove("UNKG_PUSH_PASSWORD").output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UNKG_PUSH_PASSWORD"));
+}
+
+#[test]
+fn push_reports_refusals_and_silence_briefly() {
+    let (_dir, store) = sample_store();
+    let page = "HTTP/1.1 401 Unauthorized\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n\
+                <!DOCTYPE html><html><head><title>401 Unauthorized</title></head><body><h1>Unauthorized</h1><p>Access denied.</p></body></html>";
+    let (port, _got) = fake_endpoint(Some(page));
+    let out = unkg()
+        .args(["push", "--store"])
+        .arg(&store)
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}/store"), "--graph", REFERENCE])
+        .output()
+        .expect("run unkg push");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(err.contains("401 Unauthorized") && err.contains("--user") && !err.contains("<html>"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+
+    let (port, _got) = fake_endpoint(None);
+    let out = unkg()
+        .args(["push", "--store"])
+        .arg(&store)
+        .args(["--endpoint", &format!("http://127.0.0.1:{port}/store"), "--graph", REFERENCE, "--timeout", "1"])
+        .output()
+        .expect("run unkg push");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("timed out after 1 s"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}

@@ -537,3 +537,144 @@ fn oversized_headers_are_refused_and_the_server_stays_up() {
     }
     assert_eq!(get(&query_url(&s, SPEECHES), "text/csv").status, 200, "the server went down");
 }
+
+/// Sends `data` on a fresh connection and reads until the server closes it.
+fn raw(port: u16, data: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    // Only a guard against a hung test: every answer here closes at once.
+    stream.set_read_timeout(Some(Duration::from_secs(120))).expect("a read timeout");
+    stream.write_all(data).expect("send");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn nested_queries_huge_and_missing_bodies_are_refused_and_the_server_stays_up() {
+    let (_dir, store) = sample_store();
+    let s = serve(&store, &[]);
+    for depth in [900, 4000] {
+        let q = format!("ASK {}{}", "{".repeat(depth), "}".repeat(depth));
+        let got = curl(&["-H", "Content-Type: application/sparql-query", "--data-binary", &q, &s.url("sparql")]);
+        assert_eq!(got.status, 400, "{depth} braces: {}", got.body);
+        assert!(got.body.contains("nested") && got.body.contains("128"), "{}", got.body);
+    }
+    let got = get(&query_url(&s, &format!("ASK {}{}", "{".repeat(900), "}".repeat(900))), "text/csv");
+    assert_eq!(got.status, 400, "{}", got.body);
+    // Flat chains pass the check and parse on the query stack.
+    let chain = format!("SELECT (1{} AS ?x) {{}}", "+1".repeat(2000));
+    let got = curl(&["-H", "Accept: text/csv", "--data-urlencode", &format!("query={chain}"), &s.url("sparql")]);
+    assert_eq!(got.status, 200, "{}", got.body);
+    assert_eq!(got.body.lines().nth(1), Some("2001"), "{}", got.body);
+
+    let head = "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: ";
+    let huge = raw(s.port, format!("{head}10000000000\r\n\r\n").as_bytes());
+    assert!(huge.starts_with("HTTP/1.1 413"), "{huge}");
+    assert!(huge.contains("--max-body"), "{huge}");
+    let missing = raw(s.port, format!("{head}100\r\n\r\nASK").as_bytes());
+    assert!(missing.starts_with("HTTP/1.1 408"), "{missing}");
+    assert_eq!(get(&query_url(&s, SPEECHES), "text/csv").status, 200, "the server went down");
+}
+
+#[test]
+fn slow_and_idle_connections_do_not_keep_a_client_out() {
+    use std::io::Write;
+    let (_dir, store) = sample_store();
+    // Two requests answered at once, so 8 connections kept open: the 40
+    // below fill that five times over.
+    let s = serve(&store, &["--max-connections", "2"]);
+    let mut hogs = Vec::new();
+    for i in 0..40 {
+        let mut stream = TcpStream::connect(("127.0.0.1", s.port)).expect("connect");
+        if i % 2 == 0 {
+            // Half a request head, never finished.
+            stream.write_all(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n").expect("send");
+        }
+        hogs.push(stream);
+    }
+    // The oldest waiting connections were closed to make room, so this one
+    // is answered, and not with 503.
+    for _ in 0..3 {
+        let got = get(&query_url(&s, SPEECHES), "text/csv");
+        assert_eq!(got.status, 200, "{}", got.body);
+    }
+    drop(hogs);
+}
+
+#[test]
+fn pipelined_requests_are_answered_in_order_with_security_headers() {
+    let (_dir, store) = sample_store();
+    let s = serve(&store, &[]);
+    let ask = |q: &str, close: bool| {
+        let encoded: String = form_urlencoded::byte_serialize(q.as_bytes()).collect();
+        let last = if close { "Connection: close\r\n" } else { "" };
+        format!("GET /sparql?query={encoded} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n{last}\r\n")
+    };
+    let requests = [ask("ASK {}", false), ask("SELECT (1 AS ?one) {}", false), ask("SELECT (2 AS ?two) {}", false), ask("ASK { FILTER(false) }", true)];
+    let answer = raw(s.port, requests.concat().as_bytes());
+    assert_eq!(answer.matches("HTTP/1.1 200").count(), 4, "{answer}");
+    let order: Vec<usize> = ["\r\n\r\ntrue", "\r\n\r\none", "\r\n\r\ntwo", "\r\n\r\nfalse"]
+        .iter()
+        .map(|b| answer.find(b).unwrap_or_else(|| panic!("{b:?} missing from {answer}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "answers out of order: {answer}");
+
+    for path in ["sparql", "void", "ontology", "shapes", "", "search?q=France"] {
+        let got = get(&s.url(path), "text/html");
+        assert_eq!(got.status, 200, "/{path}: {}", got.body);
+        assert!(got.content_type.starts_with("text/html"), "/{path}: {}", got.content_type);
+        assert!(got.headers.contains("content-security-policy: default-src 'self'"), "/{path}: {}", got.headers);
+        assert!(got.headers.contains("x-content-type-options: nosniff"), "/{path}: {}", got.headers);
+    }
+    let missing = get(&s.url("nothing-here"), "text/html");
+    assert_eq!(missing.status, 404);
+    assert!(missing.headers.contains("x-content-type-options: nosniff"), "{}", missing.headers);
+    // HEAD tells the length GET would send, without the body.
+    let head = curl(&["-I", &s.url("ontology")]);
+    let get_len = curl(&[&s.url("ontology")]).body.len();
+    assert!(head.headers.contains(&format!("content-length: {get_len}")), "{}", head.headers);
+}
+
+#[test]
+fn dumps_stream_the_same_bytes_as_the_export() {
+    let (dir, store) = sample_store();
+    let s = serve(&store, &[]);
+    let export = |args: &[&str]| {
+        let out = unkg().arg("export").arg("--store").arg(&store).args(args).output().expect("run unkg export");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let fetch = |url: &str, accept: &str| {
+        let file = dir.path().join("dump");
+        let out = Command::new("curl")
+            .args(["-s", "-S", "--fail", "-o"])
+            .arg(&file)
+            .args(["-H", &format!("Accept: {accept}"), url])
+            .output()
+            .expect("run curl");
+        assert!(out.status.success(), "{url}: {}", String::from_utf8_lossy(&out.stderr));
+        std::fs::read_to_string(&file).expect("the dump")
+    };
+    let all = fetch(&s.url("store"), "application/n-quads");
+    assert!(all.lines().count() > 1000, "{} lines", all.lines().count());
+    assert_eq!(all, export(&[]));
+    assert_eq!(fetch(&s.url("store?default"), "application/n-triples"), export(&["--format", "ntriples"]));
+    let reference = "https://w3id.org/unkg/graph/reference";
+    let encoded: String = form_urlencoded::byte_serialize(reference.as_bytes()).collect();
+    assert_eq!(
+        fetch(&s.url(&format!("store?graph={encoded}")), "text/turtle"),
+        export(&["--format", "turtle", "--graph", reference])
+    );
+}
+
+#[test]
+fn options_out_of_range_are_refused_with_the_reason() {
+    let (_dir, store) = sample_store();
+    for (option, value) in [("--timeout", "1e20"), ("--timeout", "1e19"), ("--timeout", "0"), ("--timeout", "NaN"), ("--max-connections", "0"), ("--query-workers", "100000")] {
+        let out = unkg().arg("serve").arg("--store").arg(&store).args([option, value]).output().expect("run unkg serve");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{option} {value}: {err}");
+        assert!(err.contains(option) && !err.contains("panicked"), "{option} {value}: {err}");
+    }
+}

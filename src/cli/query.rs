@@ -1,7 +1,7 @@
 //! `unkg query`: SPARQL from a file or the command line.
 
 use crate::error::{Context, Error, Result};
-use crate::query::{run as run_query, Format};
+use crate::query::{run as run_query, Format, QueryError};
 use crate::store::KgStore;
 use std::path::PathBuf;
 
@@ -39,10 +39,16 @@ pub fn run(args: Args) -> Result<i32> {
         (None, Some(p)) => (std::fs::read_to_string(p).at(p)?, p.display().to_string()),
         (None, None) => return Err(Error::usage("give a query file or -e QUERY")),
     };
-    let store = KgStore::open_read_only(&args.store)?;
-    let mut out = super::output(None)?;
-    let plan = run_query(&store, &query, &origin, args.format, args.explain, &mut out)?;
-    out.flush().writing("<stdout>")?;
+    // Refused before parsing, which is where deep nesting would overflow.
+    crate::query::guard::check_nesting(&query).map_err(|e| QueryError::new(&origin, &e))?;
+    let plan = crate::query::guard::on_query_stack(|| -> Result<Option<String>> {
+        let store = KgStore::open_read_only(&args.store)?;
+        let mut out = super::output(None)?;
+        let plan = run_query(&store, &query, &origin, args.format, args.explain, &mut out)?;
+        out.flush().writing("<stdout>")?;
+        Ok(plan)
+    })
+    .map_err(|e| QueryError::new(&origin, &e))??;
     if let Some(plan) = plan {
         eprintln!("{plan}");
     }

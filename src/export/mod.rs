@@ -2,5 +2,6 @@
 //! [`crate::network`]).
 
 mod rdf_dump;
+pub mod sorted;
 
-pub use rdf_dump::{dump, DumpFormat};
+pub use rdf_dump::{dump, dump_rdf, dump_union, DumpFormat};

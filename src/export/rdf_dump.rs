@@ -3,9 +3,9 @@
 use crate::error::{Context, Error, Result};
 use crate::rdf::vocab::PREFIXES;
 use crate::store::KgStore;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use super::sorted::{Merged, SortedLines, RUN_BYTES};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{NamedNode, Triple};
-use std::collections::HashSet;
 use std::io::Write;
 
 /// RDF serialisations `unkg export` writes.
@@ -39,16 +39,35 @@ impl DumpFormat {
 }
 
 /// Writes the store (or only `graph`) to `out` in `format`. Formats without
-/// named graphs get the union of all graphs, each triple once.
+/// named graphs get the union of all graphs, each triple once, sorted (see
+/// [`union`]). Memory stays bounded in every format: datasets and graphs
+/// stream from the store, the union sorts in runs of [`RUN_BYTES`].
 pub fn dump(store: &KgStore, format: DumpFormat, graph: Option<&str>, out: &mut dyn Write) -> Result<()> {
-    let rdf_format = format.rdf_format();
+    dump_rdf(store, format.rdf_format(), graph, out)
+}
+
+/// A serializer of `rdf_format` with unkg's prefixes where it has any.
+fn serializer(rdf_format: RdfFormat) -> Result<RdfSerializer> {
     let mut serializer = RdfSerializer::from_format(rdf_format);
-    if matches!(format, DumpFormat::Trig | DumpFormat::Turtle | DumpFormat::Rdfxml | DumpFormat::Jsonld) {
+    if matches!(rdf_format, RdfFormat::TriG | RdfFormat::Turtle | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }) {
         for (prefix, namespace) in PREFIXES {
             // The vocabulary's namespaces, all valid IRIs (a test in rdf::vocab).
             serializer = serializer.with_prefix(*prefix, *namespace).map_err(|e| Error::usage(e.to_string()))?;
         }
     }
+    Ok(serializer)
+}
+
+/// The union of all graphs in `rdf_format`, each triple once, sorted, even
+/// in a format that could hold named graphs (the Graph Store Protocol's
+/// default graph).
+pub fn dump_union(store: &KgStore, rdf_format: RdfFormat, out: &mut dyn Write) -> Result<()> {
+    union(store, serializer(rdf_format)?, out)
+}
+
+/// [`dump`] in any of oxigraph's RDF formats.
+pub fn dump_rdf(store: &KgStore, rdf_format: RdfFormat, graph: Option<&str>, out: &mut dyn Write) -> Result<()> {
+    let serializer = serializer(rdf_format)?;
     match graph {
         Some(g) => {
             let g = NamedNode::new(g).map_err(|e| Error::usage(format!("--graph {g}: {e}")))?;
@@ -60,21 +79,58 @@ pub fn dump(store: &KgStore, format: DumpFormat, graph: Option<&str>, out: &mut 
         None if rdf_format.supports_datasets() => {
             store.dump(serializer, out)?;
         }
-        None => {
-            let mut seen = HashSet::new();
-            for quad in store.all_quads() {
-                let quad = quad?;
-                seen.insert(Triple::from(quad));
-            }
-            // Sorted, so that the same store always gives the same file.
-            let mut triples: Vec<Triple> = seen.into_iter().collect();
-            triples.sort_by_cached_key(Triple::to_string);
-            let mut writer = serializer.for_writer(out);
-            for t in &triples {
-                writer.serialize_triple(t).writing("<output>")?;
-            }
-            writer.finish().writing("<output>")?;
-        }
+        None => union(store, serializer, out)?,
     }
     Ok(())
+}
+
+/// The union of all graphs, each triple once, in the byte order of its
+/// N-Triples form, so that the same store always gives the same file. The
+/// same triple stands in many graphs (a state's label in every speech that
+/// names it), so repeats must go; they are found by sorting, in runs
+/// spilled to the temporary folder, not in a set of every triple.
+fn union(store: &KgStore, serializer: RdfSerializer, out: &mut dyn Write) -> Result<()> {
+    let tmp = std::env::temp_dir();
+    let spill = |e: std::io::Error| Error::io(tmp.join(".unkg-sort-*"), e);
+    let mut sorter = SortedLines::new(&tmp, RUN_BYTES);
+    for quad in store.all_quads() {
+        sorter.push(Triple::from(quad?).to_string()).map_err(spill)?;
+    }
+    let lines = sorter.finish().map_err(spill)?;
+    let mut writer = serializer.for_writer(out);
+    // Each line is the N-Triples form of a triple, read back as one.
+    let reader = NTriplesLines { lines, pending: Vec::new(), at: 0 };
+    for triple in RdfParser::from_format(RdfFormat::NTriples).for_reader(reader) {
+        let triple = triple.map_err(|e| Error::io(tmp.join(".unkg-sort-*"), std::io::Error::other(e)))?;
+        writer.serialize_triple(&Triple::from(triple)).writing("<output>")?;
+    }
+    writer.finish().writing("<output>")?;
+    Ok(())
+}
+
+/// Sorted lines as an N-Triples document.
+struct NTriplesLines {
+    lines: Merged,
+    pending: Vec<u8>,
+    at: usize,
+}
+
+impl std::io::Read for NTriplesLines {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.at == self.pending.len() {
+            match self.lines.next() {
+                None => return Ok(0),
+                Some(line) => {
+                    self.pending.clear();
+                    self.pending.extend_from_slice(line?.as_bytes());
+                    self.pending.extend_from_slice(b" .\n");
+                    self.at = 0;
+                }
+            }
+        }
+        let n = buf.len().min(self.pending.len() - self.at);
+        buf[..n].copy_from_slice(&self.pending[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }

@@ -1,6 +1,7 @@
 //! Running SPARQL against a store and writing the answer in the format asked.
 
 mod error;
+pub mod guard;
 mod table;
 
 pub use error::QueryError;

@@ -6,6 +6,7 @@
 //! ontology and shapes at their namespaces. Request routing lives here;
 //! each module answers one kind of request.
 
+mod conn;
 mod documents;
 mod evaluate;
 mod gsp;
@@ -15,6 +16,7 @@ mod negotiate;
 mod portal;
 mod protocol;
 mod resource;
+mod stream;
 pub mod void;
 mod workers;
 mod write;
@@ -74,6 +76,8 @@ pub(crate) struct App {
     /// Where client queries run; `None` on a server that accepts updates.
     pub(crate) workers: Option<workers::WorkerPool>,
     void_cache: std::sync::OnceLock<Vec<u8>>,
+    /// Dumps being streamed, bounded in number.
+    pub(crate) streams: stream::Streams,
 }
 
 impl App {
@@ -112,6 +116,16 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     let bind = opts.bind;
     let timeout = opts.timeout;
     let max_connections = opts.max_connections.max(1);
+    let limits = conn::Limits {
+        max_open: max_connections.saturating_mul(OPEN_PER_ACTIVE),
+        max_active: max_connections,
+        queue_wait: QUEUE_WAIT,
+        head_timeout: HEAD_TIMEOUT,
+        body_timeout: BODY_TIMEOUT,
+        write_timeout: WRITE_TIMEOUT,
+        max_body: opts.max_body,
+        server: oxhttp::model::HeaderValue::from_static(concat!("unkg/", env!("CARGO_PKG_VERSION"))),
+    };
     let workers = if opts.allow_update {
         None
     } else {
@@ -128,23 +142,38 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         base_path,
         workers,
         void_cache: std::sync::OnceLock::new(),
+        streams: stream::Streams::default(),
     });
     portal::warm(&app);
     if !bind.ip().is_loopback() {
         eprintln!("warning: listening on {bind}, which other machines can reach");
     }
-    let server = oxhttp::Server::new(move |request| with_cors(request, |r| handle(&app, r)))
-        // The socket timeout bounds slow clients; queries have their own
-        // limit, so the socket gets a little more.
-        .with_global_timeout(timeout + Duration::from_secs(10))
-        .with_max_concurrent_connections(max_connections)
-        .with_server_name(concat!("unkg/", env!("CARGO_PKG_VERSION")))
-        .map_err(|e| Error::usage(e.to_string()))?
-        .bind(bind);
-    let listening = server.spawn().at(format!("<bind {bind}>"))?;
+    let handler: Arc<conn::Handler> = Arc::new(move |request: &mut Request<Body>| with_cors(request, |r| handle(&app, r)));
+    let listener = std::net::TcpListener::bind(bind).at(format!("<bind {bind}>"))?;
     eprintln!("unkg: SPARQL endpoint at http://{bind}/sparql (IRIs under the base answer at http://{bind}/)");
-    listening.join().at(format!("<server {bind}>"))
+    conn::run(listener, handler, limits).at(format!("<server {bind}>"))
 }
+
+/// How long a client may take to send a request head, and how long a
+/// connection may wait for one: well above any real client's need, short
+/// enough that connections left open or trickling bytes go soon.
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a client may take to send a request body once its head is in
+/// (the body is at most `--max-body` bytes).
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long one write to a client may wait: a client that stops reading a
+/// long answer loses its connection after it.
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long a complete request waits for one of the `--max-connections`
+/// turns before it is answered 503.
+pub const QUEUE_WAIT: Duration = Duration::from_secs(2);
+
+/// Connections kept open per request answered at once: waiting connections
+/// cost a parked thread each, so many more may wait than are answered.
+pub const OPEN_PER_ACTIVE: usize = 4;
 
 fn base_path(base: &str) -> String {
     let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
@@ -165,8 +194,6 @@ fn with_cors(request: &mut Request<Body>, handler: impl Fn(&mut Request<Body>) -
     let mut response = if request.method() == Method::OPTIONS {
         let mut r = http::empty(oxhttp::model::StatusCode::NO_CONTENT);
         let h = r.headers_mut();
-        // oxhttp 0.3 drops this header when writing the response; browsers
-        // then allow GET, HEAD and POST, which is all this server answers.
         h.insert(ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD, POST, OPTIONS"));
         let asked = request.headers().get(ACCESS_CONTROL_REQUEST_HEADERS).cloned();
         h.insert(ACCESS_CONTROL_ALLOW_HEADERS, asked.unwrap_or(HeaderValue::from_static("Accept, Content-Type")));
@@ -181,11 +208,20 @@ fn with_cors(request: &mut Request<Body>, handler: impl Fn(&mut Request<Body>) -
     response
 }
 
+/// Answers one request. Every answer says its type is not to be guessed,
+/// and every HTML page gets the portal's Content-Security-Policy, whichever
+/// module wrote it. (A HEAD request's body is left out when it is written.)
 fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
-    let head = request.method() == Method::HEAD;
     let mut response = route(app, request).unwrap_or_else(HttpError::into_response);
-    if head {
-        *response.body_mut() = Body::empty();
+    let html = response
+        .headers()
+        .get(oxhttp::model::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("text/html"));
+    if html {
+        portal::secure(&mut response);
+    } else {
+        response.headers_mut().insert("x-content-type-options", oxhttp::model::HeaderValue::from_static("nosniff"));
     }
     response
 }

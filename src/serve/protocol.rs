@@ -6,6 +6,7 @@ use super::http::{self, HttpError, HttpResult, Params};
 use super::evaluate::{self, evaluator, QueryJob};
 use super::negotiate::{self, Out};
 use super::{url_params, write, App};
+use crate::query::guard;
 use crate::rdf::vocab::{formats, rdf, sd};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use oxigraph::model::Triple;
@@ -72,10 +73,24 @@ fn utf8(bytes: Vec<u8>) -> Result<String, HttpError> {
     String::from_utf8(bytes).map_err(|e| HttpError::new(400, format!("the request body is not UTF-8: {e}")))
 }
 
+/// Refuses a query nested too deep for the parser (see
+/// [`crate::query::guard`]), then runs `parse` on a thread whose stack
+/// holds any query that passed.
+fn guarded<T: Send>(text: &str, parse: impl FnOnce() -> T + Send) -> Result<T, HttpError> {
+    guard::check_nesting(text).map_err(|e| HttpError::new(400, e.to_string()))?;
+    guard::on_query_stack(parse).map_err(|e| HttpError::new(500, e.to_string()))
+}
+
 fn run_query(app: &App, request: &Request<Body>, params: &Params, query: &str) -> HttpResult {
-    if let Err(e) = evaluator()?.parse_query(query) {
+    let parsed = guarded(query, || -> Result<_, HttpError> {
+        Ok(match evaluator()?.parse_query(query) {
+            Ok(_) => Ok(()),
+            Err(e) => Err((e.to_string(), evaluator()?.parse_update(query).is_ok())),
+        })
+    })??;
+    if let Err((e, is_update)) = parsed {
         // An update sent as a query is still an update attempt.
-        if evaluator()?.parse_update(query).is_ok() {
+        if is_update {
             return Err(if app.opts.allow_update {
                 HttpError::new(400, "this is an update: send it as update=, or POST it as application/sparql-update")
             } else {
@@ -110,6 +125,7 @@ fn in_process(app: &App, job: QueryJob) -> Result<(String, Vec<u8>), HttpError> 
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("unkg query".into())
+        .stack_size(guard::QUERY_STACK)
         .spawn(move || {
             let _ = tx.send(evaluate::answer(&store, &job, &worker_token).map(|(m, b)| (m.to_owned(), b)));
         })
@@ -125,7 +141,7 @@ fn in_process(app: &App, job: QueryJob) -> Result<(String, Vec<u8>), HttpError> 
 }
 
 fn run_update(app: &App, update: &str) -> HttpResult {
-    let prepared = evaluator()?.parse_update(update).map_err(|e| HttpError::new(400, format!("syntax error: {e}")))?;
+    let prepared = guarded(update, || evaluator()?.parse_update(update).map_err(|e| HttpError::new(400, format!("syntax error: {e}"))))??;
     app.store.update(prepared).map_err(|e| HttpError::new(500, format!("update failed: {e}")))?;
     Ok(http::empty(StatusCode::NO_CONTENT))
 }

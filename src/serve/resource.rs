@@ -25,12 +25,27 @@ pub(crate) struct Limits {
     /// Whether to count every mention: a scan of all of them (140 000 for
     /// the UN), which the portal's pages take from the search index instead.
     pub(crate) count: bool,
+    /// Only the parts (mentions, sentences) starting in these characters of
+    /// a speech's text, by their `#char=b,e`: the reader shows a long
+    /// speech a part at a time, and reads only that part's marks.
+    pub(crate) window: Option<(usize, usize)>,
+}
+
+/// Characters of a speech the reader shows at once. Speeches are rarely
+/// longer (the longest of the General Debate: 90,000); a file of 19 MB is
+/// read a part at a time instead of costing seconds and a gigabyte.
+pub(crate) const READER_PART: usize = 200_000;
+
+/// The characters `b,e` of a part's IRI (`speech#char=b,e`).
+pub(crate) fn char_span(iri: &str) -> Option<(usize, usize)> {
+    let (b, e) = iri.rsplit_once("#char=")?.1.split_once(',')?;
+    Some((b.parse().ok()?, e.parse().ok()?))
 }
 
 /// What the RDF descriptions list.
-const FULL: Limits = Limits { incoming: MAX_INCOMING, mentions: MAX_MENTIONS, count: true };
+const FULL: Limits = Limits { incoming: MAX_INCOMING, mentions: MAX_MENTIONS, count: true, window: None };
 /// What a page for people lists: the portal pages through the rest.
-const PAGE: Limits = Limits { incoming: 200, mentions: 40, count: false };
+const PAGE: Limits = Limits { incoming: 200, mentions: 40, count: false, window: None };
 
 /// One place a speech mentions the resource.
 pub(crate) struct MentionRow {
@@ -96,12 +111,19 @@ pub(crate) fn respond(app: &App, request: &Request<Body>, path: &str) -> HttpRes
     let node = NamedNode::new(&iri).map_err(|e| HttpError::new(400, format!("{path}: not an IRI path: {e}")))?;
     let params = url_params(request);
     let out = negotiate::choose(negotiate::RESOURCE, params.one("format")?.as_deref(), http::accept(request).as_deref())?;
-    let d = describe(app, node, if out == Out::Html { PAGE } else { FULL })?;
+    let limits = if out == Out::Html {
+        // The reader's part of a long speech (0 for every other resource).
+        let part = super::portal::bounded(&params, "part", 0, usize::MAX / READER_PART - 1)?;
+        Limits { window: Some((part * READER_PART, (part + 1) * READER_PART)), ..PAGE }
+    } else {
+        FULL
+    };
+    let d = describe(app, node, limits)?;
     if d.outgoing.is_empty() && d.incoming.is_empty() && d.mentions.is_empty() {
         return Err(HttpError::new(404, format!("the store says nothing about <{iri}>")));
     }
     if out == Out::Html {
-        return super::portal::resource_html(app, request, d);
+        return super::portal::resource_html(app, request, d, limits.window);
     }
     write::respond_rdf(out, &publish(app, &d))
 }
@@ -167,6 +189,12 @@ pub(crate) fn describe(app: &App, node: NamedNode, limits: Limits) -> Result<Des
                 part_nodes.push(n.clone().into());
             }
         }
+    }
+    if let Some((from, to)) = limits.window {
+        part_nodes.retain(|p| match p {
+            NamedOrBlankNode::NamedNode(n) => char_span(n.as_str()).is_none_or(|(b, _)| b >= from && b < to),
+            NamedOrBlankNode::BlankNode(_) => true,
+        });
     }
     let mut parts = Vec::new();
     for p in &part_nodes {
@@ -263,7 +291,14 @@ pub(crate) fn label(app: &App, iri: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::canonical_path;
+    use super::{canonical_path, char_span};
+
+    #[test]
+    fn parts_know_their_characters() {
+        assert_eq!(char_span("https://w3id.org/unkg/id/speech/x#char=10,25"), Some((10, 25)));
+        assert_eq!(char_span("https://w3id.org/unkg/id/speech/x/event/1"), None);
+        assert_eq!(char_span("https://w3id.org/unkg/id/speech/x#char=a,2"), None);
+    }
 
     #[test]
     fn request_paths_find_minted_iris() {

@@ -243,7 +243,11 @@ pub fn worker_main(store: &Path) -> crate::error::Result<()> {
         let line = line.at("<stdin>")?;
         let answer = serde_json::from_str::<QueryJob>(&line)
             .map_err(|e| HttpError::new(500, format!("the worker could not read its job: {e}")))
-            .and_then(|job| evaluate::answer(&store, &job, &CancellationToken::new()));
+            .and_then(|job| {
+                // The server checked the nesting; the stack holds the rest.
+                crate::query::guard::on_query_stack(|| evaluate::answer(&store, &job, &CancellationToken::new()))
+                    .map_err(|e| HttpError::new(500, e.to_string()))?
+            });
         let (reply, body) = match answer {
             Ok((media, body)) => (Reply { status: 200, media_type: media.to_owned(), message: String::new(), len: body.len() as u64 }, body),
             Err(e) => (Reply { status: e.status(), media_type: String::new(), message: e.message().to_owned(), len: 0 }, Vec::new()),

@@ -4,7 +4,7 @@ use super::http::{self, HttpError, HttpResult};
 use super::negotiate::Out;
 use crate::rdf::vocab::{PREFIXES, SERVICE_PREFIXES};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{NamedNode, Quad, Triple};
+use oxigraph::model::{NamedNode, Triple};
 
 /// A named node for an IRI the server built itself.
 pub(crate) fn node(iri: &str) -> NamedNode {
@@ -30,16 +30,6 @@ pub(crate) fn rdf_bytes(format: RdfFormat, triples: &[Triple]) -> Result<Vec<u8>
     let mut writer = serializer(format).for_writer(Vec::new());
     for t in triples {
         writer.serialize_triple(t).map_err(io)?;
-    }
-    writer.finish().map_err(io)
-}
-
-/// `quads` in a dataset `format` (N-Quads, TriG).
-pub(crate) fn quad_bytes(format: RdfFormat, quads: impl Iterator<Item = Quad>) -> Result<Vec<u8>, HttpError> {
-    let io = |e: std::io::Error| HttpError::new(500, format!("writing RDF failed: {e}"));
-    let mut writer = serializer(format).for_writer(Vec::new());
-    for q in quads {
-        writer.serialize_quad(&q).map_err(io)?;
     }
     writer.finish().map_err(io)
 }

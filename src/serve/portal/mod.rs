@@ -93,12 +93,13 @@ pub(crate) fn respond(app: &App, request: &Request<Body>, path: &str) -> HttpRes
 /// its description with the portal's sections added.
 /// The description lists a few mentions and does not count them: the
 /// index has the count.
-pub(crate) fn resource_html(app: &App, request: &Request<Body>, mut d: Description) -> HttpResult {
+/// `window`: the characters of a speech's text the description was read for.
+pub(crate) fn resource_html(app: &App, request: &Request<Body>, mut d: Description, window: Option<(usize, usize)>) -> HttpResult {
     let params = super::url_params(request);
     if let Some(i) = portal(app).index().ok().and_then(|index| index.entry_of(d.iri.as_str()).map(|i| index.entry(i).mentions)) {
         d.mention_total = d.mention_total.max(i as usize);
     }
-    let html = if reader::is_speech(&d) { reader::page(app, &d)? } else { entity::page(app, &params, &d)? };
+    let html = if reader::is_speech(&d) { reader::page(app, &d, window)? } else { entity::page(app, &params, &d)? };
     Ok(html_response(html))
 }
 

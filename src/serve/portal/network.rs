@@ -14,7 +14,8 @@ use oxhttp::model::{Body, Request};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 /// Nodes drawn unless asked otherwise, and the most ever drawn: beyond a
 /// few hundred a force layout is a hairball and the page slows down.
@@ -25,14 +26,31 @@ const EDGES_PER_NODE: usize = 3;
 /// Networks kept; the oldest goes first.
 const CACHED: usize = 32;
 
-/// Networks already built, by their filters.
+/// Networks already built, by their filters, and those being built.
 #[derive(Default)]
 pub(crate) struct Cache {
     built: Mutex<Vec<(String, Arc<Built>)>>,
-    /// Held while a network is built: a request for the one being built
-    /// (say, at start, in the background) waits for it instead of
-    /// building it a second time on the same two cores.
-    building: Mutex<()>,
+    /// Builds under way, by their filters: a request for one of them waits
+    /// for it instead of building it again on the same cores.
+    building: Mutex<HashMap<String, Arc<Pending>>>,
+}
+
+/// At most this many networks are built at once, each on a thread of its
+/// own; a request for yet another gets 503 at once. Building keeps a core
+/// busy: two, so that one slow build (or the defaults built at start) does
+/// not hold up every other view.
+const MAX_BUILDS: usize = 2;
+
+/// How long a request waits for its network; past it the client gets 503
+/// while the build goes on, and a later request finds it built.
+pub(crate) const NETWORK_WAIT: Duration = Duration::from_secs(20);
+
+/// A build under way and, once it ends, its outcome (status and message
+/// on failure).
+#[derive(Default)]
+struct Pending {
+    outcome: Mutex<Option<Result<Arc<Built>, (u16, String)>>>,
+    ended: Condvar,
 }
 
 struct Built {
@@ -43,6 +61,7 @@ struct Built {
 }
 
 /// What a network request asks for, with defaults filled in.
+#[derive(Clone)]
 struct Spec {
     view: &'static str,
     from: Option<String>,
@@ -114,7 +133,8 @@ impl Spec {
 pub(crate) fn prepare_defaults(app: &App) {
     for view in ["co-mention", "citations", "delegates"] {
         let params = Params::parse(format!("view={view}").as_bytes());
-        if let Err(e) = Spec::parse(app, &params).and_then(|spec| network(app, &spec)) {
+        // At start nobody waits: as long as it takes.
+        if let Err(e) = Spec::parse(app, &params).and_then(|spec| network_within(app, &spec, Duration::from_secs(3600))) {
             eprintln!("warning: the default {view} network could not be built: {}", e.message());
         }
     }
@@ -124,32 +144,95 @@ fn latest_year(app: &App) -> Option<i32> {
     portal(app).index().ok()?.data.speeches.iter().filter_map(|s| s.year).max()
 }
 
-/// The network `spec` asks for, built once.
+/// The network `spec` asks for, built once, waiting for it at most
+/// [`NETWORK_WAIT`].
 fn network(app: &App, spec: &Spec) -> Result<Arc<Built>, HttpError> {
-    let cache = &portal(app).networks;
+    network_within(app, spec, NETWORK_WAIT)
+}
+
+/// The network `spec` asks for: from the cache, or from a build (started
+/// here, or already under way for the same filters) that ends within
+/// `wait`; 503 when it does not, or when another build is under way.
+fn network_within(app: &App, spec: &Spec, wait: Duration) -> Result<Arc<Built>, HttpError> {
+    let cache: &'static Cache = &portal(app).networks;
     let key = spec.key();
     let cached = || cache.built.lock().ok().and_then(|c| c.iter().find(|(k, _)| *k == key).map(|(_, b)| b.clone()));
     if let Some(hit) = cached() {
         return Ok(hit);
     }
-    let _building = cache.building.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(hit) = cached() {
-        return Ok(hit);
-    }
-    let built = Arc::new(build(app, spec)?);
-    if let Ok(mut c) = cache.built.lock() {
-        c.push((key, built.clone()));
-        if c.len() > CACHED {
-            c.remove(0);
+    let pending = {
+        let mut building = cache.building.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Built between the look above and this lock.
+        if let Some(hit) = cached() {
+            return Ok(hit);
         }
+        match building.get(&key) {
+            Some(p) => Arc::clone(p),
+            None if building.len() >= MAX_BUILDS => {
+                return Err(HttpError::new(
+                    503,
+                    "the server is building another network (a large one takes a minute or two): try again shortly",
+                ))
+            }
+            None => {
+                let p = Arc::new(Pending::default());
+                start_build(cache, Arc::clone(&app.store), spec.clone(), key.clone(), Arc::clone(&p))?;
+                building.insert(key.clone(), Arc::clone(&p));
+                p
+            }
+        }
+    };
+    let deadline = Instant::now() + wait;
+    let mut outcome = pending.outcome.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    while outcome.is_none() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(HttpError::new(
+                503,
+                format!(
+                    "this network takes longer than {} s to build; it is still being built and will be ready shortly: reload in a minute",
+                    wait.as_secs()
+                ),
+            ));
+        }
+        outcome = pending.ended.wait_timeout(outcome, left).unwrap_or_else(std::sync::PoisonError::into_inner).0;
     }
-    Ok(built)
+    match outcome.as_ref() {
+        Some(Ok(built)) => Ok(Arc::clone(built)),
+        Some(Err((status, message))) => Err(HttpError::new(*status, message.clone())),
+        None => Err(HttpError::new(500, "the network's build ended without an outcome")),
+    }
 }
 
-fn build(app: &App, spec: &Spec) -> Result<Built, HttpError> {
+/// Builds the network of `spec` on a thread of its own, which outlives the
+/// request that started it: its network is cached for the next one. Called
+/// with the map of builds locked: the thread's last step, taking itself off
+/// that map, waits until the caller has put it there.
+fn start_build(cache: &'static Cache, store: Arc<crate::store::KgStore>, spec: Spec, key: String, pending: Arc<Pending>) -> Result<(), HttpError> {
+    let spawned = std::thread::Builder::new().name("unkg network".into()).spawn(move || {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(&store, &spec)))
+            .unwrap_or_else(|panic| Err(HttpError::new(500, format!("building the network failed: {}", crate::query::guard::panic_message(&*panic)))))
+            .map(Arc::new)
+            .map_err(|e| (e.status(), e.message().to_owned()));
+        if let Ok(built) = &outcome {
+            if let Ok(mut c) = cache.built.lock() {
+                c.push((key.clone(), Arc::clone(built)));
+                if c.len() > CACHED {
+                    c.remove(0);
+                }
+            }
+        }
+        *pending.outcome.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(outcome);
+        pending.ended.notify_all();
+        cache.building.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&key);
+    });
+    spawned.map(drop).map_err(|e| HttpError::new(503, format!("no thread to build the network: {e}")))
+}
+
+fn build(store: &crate::store::KgStore, spec: &Spec) -> Result<Built, HttpError> {
     let bad = |e: crate::error::Error| HttpError::new(400, e.to_string());
     let filter = Filter::parse(spec.from.as_deref(), spec.to.as_deref(), None, &spec.types, spec.min_weight).map_err(bad)?;
-    let src = Source::new(&app.store);
+    let src = Source::new(store);
     let failed = |e: crate::error::Error| HttpError::new(500, format!("building the network failed: {e}"));
     let mut net = match spec.view {
         "citations" => views::citations(&src, &filter),

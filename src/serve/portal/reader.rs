@@ -9,7 +9,7 @@ use super::{entry_link, esc, kind_class, layout, portal};
 use crate::rdf::vocab::{class, dcterms, itsrdf, nif, prop, prov, rdf, rdfs, schema};
 use crate::search::Index;
 use crate::serve::http::HttpError;
-use crate::serve::resource::Description;
+use crate::serve::resource::{Description, READER_PART};
 use crate::serve::App;
 use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use std::collections::BTreeMap;
@@ -71,11 +71,20 @@ fn first<'t>(triples: impl IntoIterator<Item = &'t Triple>, p: NamedNodeRef<'_>)
 }
 
 /// The reader page of the speech `d`.
-pub(crate) fn page(app: &App, d: &Description) -> Result<String, HttpError> {
+/// `window`: the characters of the text shown, as the description was read
+/// (see [`super::super::resource::Limits::window`]).
+pub(crate) fn page(app: &App, d: &Description, window: Option<(usize, usize)>) -> Result<String, HttpError> {
     let index = portal(app).index()?;
     let iri = d.iri.as_str();
     let title = first(&d.outgoing, rdfs::LABEL).unwrap_or_else(|| iri.rsplit('/').next().unwrap_or(iri).to_owned());
-    let text = first(&d.outgoing, nif::IS_STRING).unwrap_or_default();
+    let whole = first(&d.outgoing, nif::IS_STRING).unwrap_or_default();
+    // A long speech is shown a part at a time: its text, and its marks
+    // shifted to the part's first character.
+    let length = whole.chars().count();
+    let (from, to) = window.unwrap_or((0, length));
+    let (from, to) = (from.min(length), to.min(length));
+    let text: String = if from == 0 && to == length { whole } else { whole.chars().skip(from).take(to - from).collect() };
+    let shown = |(b, e): (usize, usize)| (b >= from && b < to).then(|| (b - from, e.min(to) - from));
 
     // The speech's parts, by subject: its mentions and its events.
     let mut parts: BTreeMap<String, Vec<&Triple>> = BTreeMap::new();
@@ -87,7 +96,7 @@ pub(crate) fn page(app: &App, d: &Description) -> Result<String, HttpError> {
     let get = |ts: &[&Triple], p: NamedNodeRef<'_>| first(ts.iter().copied(), p);
     let span_of = |node: &str| -> Option<(usize, usize)> {
         let ts = parts.get(node)?;
-        Some((get(ts, nif::BEGIN_INDEX)?.parse().ok()?, get(ts, nif::END_INDEX)?.parse().ok()?))
+        shown((get(ts, nif::BEGIN_INDEX)?.parse().ok()?, get(ts, nif::END_INDEX)?.parse().ok()?))
     };
     let acts = speech_acts(app, d, &span_of)?;
     let mut spans = Vec::new();
@@ -100,6 +109,7 @@ pub(crate) fn page(app: &App, d: &Description) -> Result<String, HttpError> {
         }
         let (Some(b), Some(e)) = (get(ts, nif::BEGIN_INDEX), get(ts, nif::END_INDEX)) else { continue };
         let (Ok(begin), Ok(end)) = (b.parse::<usize>(), e.parse::<usize>()) else { continue };
+        let Some((begin, end)) = shown((begin, end)) else { continue };
         let entity = get(ts, itsrdf::TA_IDENT_REF);
         // Besides mentions of entities and dates, the speech's parts include
         // the evidence of its acts (whole sentences): those are not marked.
@@ -122,7 +132,10 @@ pub(crate) fn page(app: &App, d: &Description) -> Result<String, HttpError> {
     body.push_str(&facts(app, index, d));
     body.push_str(&neighbours(app, index, iri));
     body.push_str(&legend(&spans, index, acts.len()));
+    let pager = pager(app, iri, from, to, length);
+    body.push_str(&pager);
     let _ = write!(body, "<div class=\"text\" id=\"text\">{}</div>", marked(app, index, &text, spans, &acts));
+    body.push_str(&pager);
     body.push_str(&act_list(app, index, &acts, &target_label));
     if !events.is_empty() {
         let _ = write!(body, "<h2>Events in this speech ({})</h2><ul class=\"events\">", events.len());
@@ -448,4 +461,31 @@ fn marked(app: &App, index: &Index, text: &str, mut spans: Vec<Span>, acts: &[Ac
     }
     emit(&mut out, at, n);
     out
+}
+
+/// Links to the other parts of a speech longer than one part; empty for
+/// one shown whole.
+fn pager(app: &App, iri: &str, from: usize, to: usize, length: usize) -> String {
+    if from == 0 && to == length {
+        return String::new();
+    }
+    let part = from / READER_PART;
+    let parts = length.div_ceil(READER_PART).max(1);
+    let href = |n: usize| esc(&format!("{}?part={n}", app.href(iri)));
+    if from >= length {
+        return format!("<p class=\"pager\">There is no part {}: this speech has {parts} parts. <a href=\"{}\">The first part</a></p>", part + 1, href(0));
+    }
+    let mut nav = format!(
+        "<p class=\"pager\">This speech is {length} characters long: shown, characters {} to {to}, part {} of {parts}.",
+        from + 1,
+        part + 1
+    );
+    if part > 0 {
+        let _ = write!(nav, " <a href=\"{}\" rel=\"prev\">Previous part</a>", href(part - 1));
+    }
+    if to < length {
+        let _ = write!(nav, " <a href=\"{}\" rel=\"next\">Next part</a>", href(part + 1));
+    }
+    nav.push_str("</p>");
+    nav
 }
