@@ -166,10 +166,12 @@ pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
 
 /// Longest time an option may give, a day: past it a limit means nothing,
 /// and deadlines computed from it could overflow the clock.
+#[cfg(feature = "store")]
 pub(crate) const MAX_SECONDS: f64 = 86_400.0;
 
 /// Reads a duration in seconds such as `30` or `2.5`, more than zero and at
 /// most [`MAX_SECONDS`].
+#[cfg(feature = "store")]
 pub(crate) fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
     let seconds: f64 = text.trim().parse().map_err(|_| format!("expected a number of seconds such as 30 or 2.5, found {text:?}"))?;
     if !(seconds > 0.0 && seconds <= MAX_SECONDS) {
@@ -181,10 +183,12 @@ pub(crate) fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_seconds, parse_size};
+    use super::parse_size;
 
     #[test]
+    #[cfg(feature = "store")]
     fn reads_seconds_in_their_range() {
+        use super::parse_seconds;
         assert_eq!(parse_seconds("30"), Ok(std::time::Duration::from_secs(30)));
         assert_eq!(parse_seconds("0.5"), Ok(std::time::Duration::from_millis(500)));
         for bad in ["0", "-1", "1e20", "1e19", "NaN", "inf", "86401", "ten"] {
