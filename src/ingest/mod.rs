@@ -439,6 +439,7 @@ pub(crate) fn load_static_graphs(
             let quad = triple.map_err(|e| Error::input("ontology/unkg.ttl", 0, e.to_string()))?;
             quads.push(Quad::new(quad.subject, quad.predicate, quad.object, ontology.clone()));
         }
+        quads.push(summary_quad(&quads, &ontology));
         loader.load(quads)?;
     }
     let graph = iri::reference_graph();
@@ -447,8 +448,20 @@ pub(crate) fn load_static_graphs(
         let mut quads = rdf::reference_quads(reference);
         quads.extend(rdf::decision_quads(reference));
         quads.push(fingerprint_quad(&graph));
+        quads.push(summary_quad(&quads, &graph));
         loader.load(quads)?;
         return Ok(crate::decisions::members::unlinked_names(reference));
     }
     Ok(Vec::new())
+}
+
+/// The summary of the static graph `graph`, whose quads are `quads` (see
+/// [`rdf::summary`]): loaded with them in one batch.
+fn summary_quad(quads: &[Quad], graph: &NamedNode) -> Quad {
+    let mut builder = rdf::summary::SummaryBuilder::default();
+    let name = oxigraph::model::GraphName::NamedNode(graph.clone());
+    for quad in quads.iter().filter(|q| q.graph_name == name) {
+        builder.add(quad);
+    }
+    builder.finish_quad(graph, graph)
 }

@@ -7,6 +7,7 @@
 //! for a query's evaluation) so that callers do not.
 
 mod error;
+mod kept;
 mod leftovers;
 mod lock;
 mod replace;
@@ -14,7 +15,8 @@ mod stats;
 
 pub use error::{StoreError, StoreProblem};
 pub use replace::StoredSpeech;
-pub use stats::{stats, Stats};
+pub use kept::Totals;
+pub use stats::{recount, stats, Stats};
 
 use crate::error::{Context, Error, Result};
 use crate::rdf::vocab::prop;
