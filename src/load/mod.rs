@@ -195,8 +195,8 @@ impl Speeches<'_> {
             return Ok(());
         }
         if self.existing.contains_key(graph.as_str()) || self.store.has_graph(graph)? {
-            self.unlinked.extend(self.store.objects_in(graph)?);
-            self.store.remove_graphs(std::slice::from_ref(graph))?;
+            let (_, linked) = self.store.remove_graphs(std::slice::from_ref(graph))?;
+            self.unlinked.extend(linked);
             report.replaced += 1;
         } else {
             report.added += 1;

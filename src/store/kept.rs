@@ -55,6 +55,25 @@ impl KgStore {
         Ok(totals)
     }
 
+    /// The number of quads of each speech graph that has a summary: what
+    /// replacing it would cost, read from the summaries' `quads` alone.
+    pub fn speech_sizes(&self) -> Result<BTreeMap<NamedNode, u64>> {
+        /// The one field read: the rest of a summary is skipped unparsed.
+        #[derive(serde::Deserialize)]
+        struct Size {
+            quads: u64,
+        }
+        let mut sizes = BTreeMap::new();
+        for quad in self.quads(None, Some(prop::GRAPH_SUMMARY), None, None) {
+            let quad = quad?;
+            let (GraphName::NamedNode(graph), Term::Literal(text)) = (quad.graph_name, quad.object) else { continue };
+            if let (true, Ok(size)) = (crate::rdf::iri::is_speech_graph(&graph), serde_json::from_str::<Size>(text.value())) {
+                sizes.insert(graph, size.quads);
+            }
+        }
+        Ok(sizes)
+    }
+
     /// Counts the named graphs not in `summarised` quad by quad, the default
     /// graph's quads, the graphs by kind and the typed states.
     fn count_the_rest(&self, summarised: &BTreeSet<NamedNode>, totals: &mut Totals) -> Result<()> {

@@ -6,6 +6,7 @@
 //! errors to unkg's ([`StoreError`] for the store, [`QueryError`](crate::query::QueryError)
 //! for a query's evaluation) so that callers do not.
 
+mod aside;
 mod error;
 mod kept;
 mod leftovers;
@@ -46,6 +47,7 @@ impl KgStore {
         let lock = lock::StoreLock::exclusive(path)?;
         let store = Store::open(path).map_err(|e| Error::store(path, e))?;
         leftovers::remove(path)?;
+        aside::remove_leftover(path)?;
         Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
