@@ -371,15 +371,17 @@ fn finish(
     Ok(())
 }
 
-/// Whether `removed` quads are a tenth or more of what the store held:
-/// enough tombstones to double a small store's size on disk and to slow
-/// its reads until compacted away, whatever the absolute number.
+/// Whether `removed` quads are a quarter or more of what the store's
+/// speeches held: enough tombstones to grow a store by a third or more on
+/// disk and to slow its reads until compacted away, whatever the absolute
+/// number. (Compacting costs about as much as a fresh load of the whole
+/// store's quads; below a quarter it would cost more than the replacement.)
 fn removed_much(store: &KgStore, removed: u64) -> Result<bool> {
     if removed == 0 {
         return Ok(false);
     }
     let left: u64 = store.speech_sizes()?.values().sum();
-    Ok(removed * 10 >= left + removed)
+    Ok(removed * 4 >= left + removed)
 }
 
 struct Job {

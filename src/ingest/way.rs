@@ -1,13 +1,16 @@
 //! How a build writes the store: graph by graph in place, or, when most of
 //! it changes, as a new store built beside the old one and swapped in.
 //!
-//! Replacing a speech in place costs its removal (every quad deleted from
-//! six indexes, each deletion a tombstone that compaction must then clear)
-//! and its load; building aside costs a fresh load of every speech, changed
-//! or not. On unsc-2020 with every speech changed, in place took 2.6 to 4.8
-//! times a fresh build (bench/build.sh): removal costs one and a half to
-//! four loads of the same quads, so building aside wins once more than
-//! about a fifth to a third of the quads change.
+//! Replacing a speech in place costs its removal (every quad read, decoded
+//! and deleted from six indexes, each deletion a tombstone that compaction
+//! must then clear) and its load; building aside costs a fresh load of
+//! every speech, changed or not. Measured (2026-12-08, 2 cores): on
+//! unsc-2020 with every speech changed, in place took 3.2 times a fresh
+//! build, aside 1.0 to 1.1 times; in a store of six long speeches (31.5 MB,
+//! 2.1 M quads), replacing one of 4 MB (12% of the quads) in place took
+//! 0.35 times a fresh build of all six and one of 10 MB (29%) 1.18 times.
+//! In place costs about three times a fresh load per quad replaced, so
+//! building aside wins above about a quarter of the quads.
 
 use super::Job;
 use crate::error::Result;
@@ -18,7 +21,7 @@ use std::collections::BTreeSet;
 
 /// The share of the speeches' quads to replace or remove above which a
 /// build goes aside (see the module's documentation).
-const ASIDE_ABOVE: f64 = 0.3;
+const ASIDE_ABOVE: f64 = 0.25;
 
 /// How a build writes the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
