@@ -149,3 +149,30 @@ fn a_build_aside_killed_at_any_moment_leaves_the_old_store_or_the_new_one() {
     }
     println!("killed builds left the old store {olds} times and the new one {news} times");
 }
+
+#[test]
+fn the_states_a_swap_passes_through_open_as_the_old_store_or_the_new_one() {
+    // A kill lands between two system calls: before the exchange (the new
+    // store whole beside the old) or after it (the old store beside the new).
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_samples(dir.path());
+    let old_store = dir.path().join("old");
+    assert_eq!(build(&old_store, &[&input]).0, 0);
+    let old = nquads(&old_store);
+    touch_all(&input);
+    let new_store = dir.path().join("new");
+    assert_eq!(build(&new_store, &[&input]).0, 0);
+    let new = nquads(&new_store);
+
+    for exchanged in [false, true] {
+        let store = dir.path().join(format!("store-{exchanged}"));
+        let (here, beside) = if exchanged { (&new_store, &old_store) } else { (&old_store, &new_store) };
+        copy_dir(here, &store);
+        copy_dir(beside, &sibling(&store));
+        assert_eq!(nquads(&store), if exchanged { &new } else { &old }, "the store opens as it was (exchanged: {exchanged})");
+        let (code, err) = build(&store, &[&input]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!sibling(&store).exists(), "the next writer removes the folder beside the store (exchanged: {exchanged})");
+        assert_eq!(nquads(&store), new);
+    }
+}

@@ -100,7 +100,14 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
             };
             report.removed += gone.len();
             let aside = store.open_aside()?;
-            let mut report = write(&aside, &reference, &jobs, options, report, removed, true)?;
+            let mut report = match write(&aside, &reference, &jobs, options, report, removed, true) {
+                Ok(report) => report,
+                Err(e) => {
+                    // The old store is untouched: the half-built one goes.
+                    let _ = aside.discard_aside();
+                    return Err(e);
+                }
+            };
             store.swap_in(aside)?;
             report.aside = true;
             report

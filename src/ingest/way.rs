@@ -34,7 +34,9 @@ pub(super) enum Way {
 
 /// How to write `store` for `jobs`, the speeches of `gone` leaving it.
 pub(super) fn choose(store: &KgStore, jobs: &[Job], gone: &[NamedNode]) -> Result<Way> {
-    if !store.can_build_aside() {
+    let changed: Vec<NamedNode> =
+        jobs.iter().filter(|j| j.previous.is_some() && !j.unchanged).map(|j| iri::speech_graph(&j.id)).collect();
+    if (changed.is_empty() && gone.is_empty()) || !store.can_build_aside() {
         return Ok(Way::InPlace);
     }
     let stored = store.speeches()?;
@@ -52,11 +54,7 @@ pub(super) fn choose(store: &KgStore, jobs: &[Job], gone: &[NamedNode]) -> Resul
     let average = if sizes.is_empty() { 1 } else { sizes.values().sum::<u64>() / sizes.len() as u64 };
     let size = |graph: &NamedNode| sizes.get(graph).copied().unwrap_or(average);
     let total: u64 = stored.keys().map(size).sum();
-    let replaced: u64 = jobs
-        .iter()
-        .filter(|j| j.previous.is_some() && !j.unchanged)
-        .map(|j| size(&iri::speech_graph(&j.id)))
-        .chain(gone.iter().map(size))
-        .sum();
-    Ok(if replaced as f64 > ASIDE_ABOVE * total as f64 { Way::Aside } else { Way::InPlace })
+    let replaced: u64 = changed.iter().chain(gone).map(size).sum();
+    // A second store must fit beside the first; else in place, slower.
+    Ok(if replaced as f64 > ASIDE_ABOVE * total as f64 && store.has_room_aside() { Way::Aside } else { Way::InPlace })
 }

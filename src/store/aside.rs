@@ -63,6 +63,21 @@ impl KgStore {
         KgStore::open(&aside)
     }
 
+    /// Whether the file system has room for a second copy of this store
+    /// (its size and half again, for the load's sorted batches) beside it.
+    pub fn has_room_aside(&self) -> bool {
+        let (Ok(size), Some(free)) = (folder_size(&self.path), free_space(&self.path)) else { return false };
+        free >= size + size / 2
+    }
+
+    /// Deletes `self`, a store from [`KgStore::open_aside`] whose build
+    /// failed: the old store stays as it was.
+    pub fn discard_aside(self) -> Result<()> {
+        let path = real(&self.path)?;
+        drop(self);
+        std::fs::remove_dir_all(&path).at(&path)
+    }
+
     /// Replaces this store with `aside` (from [`KgStore::open_aside`]):
     /// closes both, keeping their locks, exchanges the folders, and deletes
     /// the old store.
@@ -85,6 +100,29 @@ impl KgStore {
         drop::<(StoreLock, StoreLock)>((lock, new_lock));
         Ok(())
     }
+}
+
+/// The bytes of the files under `dir`.
+fn folder_size(dir: &Path) -> std::io::Result<u64> {
+    let mut size = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let meta = entry.metadata()?;
+        size += if meta.is_dir() { folder_size(&entry.path())? } else { meta.len() };
+    }
+    Ok(size)
+}
+
+/// The bytes an unprivileged writer may still write on `dir`'s file system.
+#[cfg(target_os = "linux")]
+fn free_space(dir: &Path) -> Option<u64> {
+    rustix::fs::statvfs(dir).ok().map(|s| s.f_bavail.saturating_mul(s.f_frsize))
+}
+
+/// Elsewhere no build goes aside ([`KgStore::can_build_aside`]).
+#[cfg(not(target_os = "linux"))]
+fn free_space(_dir: &Path) -> Option<u64> {
+    None
 }
 
 /// Flushes a folder's entries to disk: the files of a store renamed after
