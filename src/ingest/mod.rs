@@ -129,6 +129,11 @@ fn write(
     mut removed: Removed,
     fresh: bool,
 ) -> Result<Report> {
+    // Whether the corpus graph may change: a speech written or removed.
+    let changes = !removed.linked.is_empty() || report.removed > 0 || fresh || jobs.iter().any(|j| !j.unchanged);
+    if changes {
+        store.forget_corpus_summary()?;
+    }
     let mut loader = store.loader();
     let existing = store.fingerprints()?;
     report.warnings.extend(load_static_graphs(reference, store, &existing, &mut loader)?);
@@ -138,6 +143,9 @@ fn write(
     let stage = Stage { store, pipeline, max_file_size: options.max_file_size, fresh };
     run(&stage, jobs, &mut loader, &progress, &mut report, &mut removed)?;
     finish(store, loader, &removed, &progress, &mut report)?;
+    if changes || !store.has_corpus_summary()? {
+        store.summarise_corpus()?;
+    }
     Ok(report)
 }
 

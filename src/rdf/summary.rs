@@ -86,8 +86,21 @@ impl GraphSummary {
     /// Reads a summary written by [`GraphSummary::to_literal`]; `None` if
     /// `text` is none.
     pub fn from_literal(text: &str) -> Option<GraphSummary> {
-        let short: GraphSummary = serde_json::from_str(text).ok()?;
-        Some(GraphSummary {
+        Some(Self::from_literal_short(text)?.expanded())
+    }
+
+    /// [`GraphSummary::from_literal`] with its IRIs left shortened: summaries
+    /// read to be merged are merged short ([`GraphSummary::merge`] is the
+    /// same on either form) and expanded once ([`GraphSummary::expanded`]).
+    pub fn from_literal_short(text: &str) -> Option<GraphSummary> {
+        serde_json::from_str(text).ok()
+    }
+
+    /// A summary read with [`GraphSummary::from_literal_short`], its IRIs
+    /// whole.
+    pub fn expanded(self) -> GraphSummary {
+        let short = self;
+        GraphSummary {
             meetings: short.meetings.iter().map(|i| expand(i)).collect(),
             speakers: short.speakers.iter().map(|i| expand(i)).collect(),
             spoken_of: short.spoken_of.iter().map(|i| expand(i)).collect(),
@@ -95,7 +108,7 @@ impl GraphSummary {
             properties: short.properties.iter().map(|(i, n)| (expand(i), *n)).collect(),
             classes: short.classes.iter().map(|(i, n)| (expand(i), *n)).collect(),
             ..short
-        })
+        }
     }
 }
 

@@ -1,14 +1,17 @@
 //! The counts kept in the store: the summaries each graph was written with
-//! (see [`crate::rdf::summary`]), added up. A graph without one (the corpus
-//! graph, which every speech adds to; a graph a SPARQL update made; a
-//! store built before summaries) is counted quad by quad, so the totals are
-//! those of the whole store whatever wrote it.
+//! (see [`crate::rdf::summary`]), added up. The corpus graph, which every
+//! speech adds to, is summarised at the end of each build that changed it
+//! ([`KgStore::summarise_corpus`]). A graph without a summary (the corpus
+//! graph while a build runs or after one was killed; a graph a SPARQL
+//! update made; a store built before summaries) is counted quad by quad,
+//! so the totals are those of the whole store whatever wrote it.
 
 use super::KgStore;
 use crate::error::Result;
 use crate::rdf::summary::{GraphSummary, SummaryBuilder};
 use crate::rdf::vocab::{class, prop, rdf, GRAPH};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term};
+use crate::rdf::iri;
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The summaries of a store's named graphs added up, and what they do not
@@ -40,19 +43,54 @@ impl KgStore {
         for quad in self.quads(None, Some(prop::GRAPH_SUMMARY), None, None) {
             let quad = quad?;
             let (GraphName::NamedNode(graph), Term::Literal(text)) = (quad.graph_name, quad.object) else { continue };
-            let summary = GraphSummary::from_literal(text.value());
+            let summary = GraphSummary::from_literal_short(text.value());
             summaries.entry(graph).and_modify(|s| *s = None).or_insert(summary);
         }
         let mut totals = Totals::default();
         let mut summarised = BTreeSet::new();
+        // Merged with their IRIs short, expanded once at the end.
+        let mut short = GraphSummary::default();
         for (graph, summary) in summaries {
             let Some(summary) = summary else { continue };
             *totals.quads_by_kind.entry(kind_of(graph.as_str()).to_owned()).or_default() += summary.quads;
-            totals.named.merge(summary);
+            short.merge(summary);
             summarised.insert(graph);
         }
+        totals.named = short.expanded();
         self.count_the_rest(&summarised, &mut totals)?;
         Ok(totals)
+    }
+
+    /// Removes the corpus graph's summary, which a build that writes to
+    /// the corpus graph makes stale: until [`KgStore::summarise_corpus`]
+    /// writes it again (a build killed in between leaves none), the totals
+    /// count that graph quad by quad.
+    pub fn forget_corpus_summary(&self) -> Result<()> {
+        let corpus = iri::corpus_graph();
+        let old: Vec<Quad> =
+            self.quads(None, Some(prop::GRAPH_SUMMARY), None, Some(GraphNameRef::NamedNode(corpus.as_ref()))).collect::<Result<_>>()?;
+        self.remove_quads(&old)?;
+        Ok(())
+    }
+
+    /// Whether the corpus graph has its summary.
+    pub fn has_corpus_summary(&self) -> Result<bool> {
+        let corpus = iri::corpus_graph();
+        Ok(self.quads(None, Some(prop::GRAPH_SUMMARY), None, Some(GraphNameRef::NamedNode(corpus.as_ref()))).next().transpose()?.is_some())
+    }
+
+    /// Counts the corpus graph and writes its summary into it, replacing
+    /// any: the end of a build, once the corpus graph is final. A graph
+    /// every speech adds to has no part to write its summary with, so it
+    /// is counted whole, once per build instead of once per `unkg stats`.
+    pub fn summarise_corpus(&self) -> Result<()> {
+        self.forget_corpus_summary()?;
+        let corpus = iri::corpus_graph();
+        let mut builder = SummaryBuilder::default();
+        for quad in self.quads(None, None, None, Some(GraphNameRef::NamedNode(corpus.as_ref()))) {
+            builder.add(&quad?);
+        }
+        self.insert(&builder.finish_quad(&corpus, &corpus))
     }
 
     /// The number of quads of each speech graph that has a summary: what

@@ -92,7 +92,7 @@ impl KgStore {
     }
 
     /// Removes `quads` in one transaction; returns how many there were.
-    fn remove_quads(&self, quads: &[Quad]) -> Result<u64> {
+    pub(super) fn remove_quads(&self, quads: &[Quad]) -> Result<u64> {
         if quads.is_empty() {
             return Ok(0);
         }
