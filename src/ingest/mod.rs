@@ -5,8 +5,10 @@
 //! speeches batch by batch (a large build ends by compacting). A speech whose
 //! file, metadata and unkg build are unchanged since the last build is
 //! skipped; a changed one has its graph replaced whole; one whose file is
-//! gone from a folder the build was given is removed. The store is then
-//! what a fresh build of the same files would make.
+//! gone from a folder the build was given is removed. When most of the
+//! store would be replaced, a new store is built beside it and swapped in
+//! instead (`way`, `store::aside`). The store is then what a fresh build
+//! of the same files would make.
 
 mod missing;
 mod progress;
@@ -77,9 +79,10 @@ impl Default for BuildOptions {
     }
 }
 
-/// Builds or updates the store from the inputs, in four phases: [`plan`]
-/// what to do, [`remove`] the speeches whose files are gone, [`run`] the
-/// speeches through the stages into the loader, [`finish`] the store.
+/// Builds or updates the store from the inputs: [`plan`] what to do,
+/// choose the way (in place, or a new store aside: see `way`), [`remove`]
+/// the speeches whose files are gone (in place), [`run`] the speeches
+/// through the stages into the loader, [`finish`] the store.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let store = KgStore::open(&options.store)?;
@@ -189,10 +192,10 @@ fn remove(store: &KgStore, gone: &[NamedNode], report: &mut Report) -> Result<Re
     Ok(removed)
 }
 
-/// Finds the files and their metadata, loads the ontology and reference
-/// graphs where they changed, and makes one job per speech (with the
-/// fingerprint of its last build); what cannot be read or clashes is in the
-/// report.
+/// Finds the files and their metadata and makes one job per speech (with
+/// the fingerprint of its last build, and whether the file still has it);
+/// what cannot be read or clashes is in the report. Writes nothing: how
+/// to write depends on how much changed (see `way`).
 fn plan(options: &BuildOptions, store: &KgStore) -> Result<(Report, Vec<Job>, Vec<NamedNode>)> {
     let found = discover(&options.inputs);
     let files = found.files;
