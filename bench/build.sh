@@ -9,6 +9,14 @@
 # Needs the release binary (cargo build --release) and GNU time. For the
 # spaCy reference row: UNKG_SPACY_PYTHON (a python with spaCy) and
 # UNKG_SPACY_MODEL (default en_core_web_sm; a package name or model folder).
+#
+# Then unkg against the store's own loader, per corpus: a fresh build
+# against pyoxigraph's bulk_load + optimize of unkg's own N-Quads dump of
+# the same store (UNKG_PYOXIGRAPH_PYTHON: a python with pyoxigraph), a
+# rebuild after every speech changed against a fresh build, `unkg stats`,
+# `unkg export` against pyoxigraph's dump, and store sizes.
+# UNKG_BENCH_CORPORA picks the corpora (default "unsc-2020 ungdc");
+# UNKG_BENCH_VERSUS_ONLY=1 runs this part alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"
@@ -33,7 +41,6 @@ run() {
   local summary speeches quads mb
   summary="$(grep -E 'speeches from' "$WORK/last.err" | tail -1 || true)"
   speeches="$(sed -nE 's/^([0-9]+) speeches.*/\1/p' <<<"$summary")"
-  quads="$(sed -nE 's/.*; ([0-9]+) quads loaded.*/\1/p' <<<"$summary")"
   mb="${RUN_MB:-$(sed -nE 's/.*; ([0-9.]+) MB in.*/\1/p' <<<"$summary")}"
   awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v n="${speeches:-0}" -v q="${quads:-0}" -v m="${mb:-0}" 'BEGIN {
     printf "| %-34s | %7.2f | %7.2f | %8.0f | %9.0f | %7.2f | %10.0f |\n", l, w, u + s, r / 1024, (w > 0 ? n / w : 0), (w > 0 ? m / w : 0), (w > 0 ? q / w : 0) }'
@@ -51,6 +58,41 @@ subset() {
   done
   echo "$dir"
 }
+
+versus() {
+  local name="$1" corpus="$SHARED/corpus/$1" py="${UNKG_PYOXIGRAPH_PYTHON:-python3}" dir="$WORK/versus-$1"
+  mkdir -p "$dir"
+  # A copy of the corpus whose every speech file can be changed.
+  cp -r "$(realpath "$corpus")" "$dir/in"
+  timed() { /usr/bin/time -f "%e" -o "$dir/t" "$@" >/dev/null 2>"$dir/err"; cat "$dir/t"; }
+  local fresh export stats py_load py_dump rebuild fresh2
+  fresh="$(timed "$BIN" build --quiet --store "$dir/store" "$dir/in")"
+  stats="$(timed "$BIN" stats --store "$dir/store")"
+  export="$(/usr/bin/time -f "%e" -o "$dir/t" "$BIN" export --store "$dir/store" --format nquads > "$dir/dump.nq"; cat "$dir/t")"
+  local dumped; dumped="$(wc -l < "$dir/dump.nq")"
+  py_load="$(timed "$py" -c "import pyoxigraph as o, sys; s = o.Store(sys.argv[1]); s.bulk_load(path=sys.argv[2], format=o.RdfFormat.N_QUADS); s.optimize()" "$dir/py" "$dir/dump.nq")"
+  py_dump="$(timed "$py" -c "import pyoxigraph as o, sys; o.Store.read_only(sys.argv[1]).dump(output=sys.argv[2], format=o.RdfFormat.N_QUADS)" "$dir/py" "$dir/py.nq")"
+  local unkg_bytes py_bytes
+  unkg_bytes="$(du -sb --exclude=unkg-search "$dir/store" | cut -f1)"
+  py_bytes="$(du -sb "$dir/py" | cut -f1)"
+  find "$dir/in" -name '*.txt' -print0 | xargs -0 -I{} sh -c 'echo "We thank the Secretary-General for the benchmark." >> "{}"'
+  rebuild="$(timed "$BIN" build --quiet --store "$dir/store" "$dir/in")"
+  local way; way="$(grep -oE 'quads loaded (in place|into a new store, swapped in)' "$dir/err" | tail -1)"
+  fresh2="$(timed "$BIN" build --quiet --store "$dir/fresh2" "$dir/in")"
+  awk -v n="$name" -v f="$fresh" -v l="$py_load" -v r="$rebuild" -v f2="$fresh2" -v st="$stats" -v e="$export" -v d="$py_dump" \
+      -v ub="$unkg_bytes" -v pb="$py_bytes" -v q="$dumped" -v way="$way" 'BEGIN {
+    printf "| %s | %.2f | %.2f | **%.2fx** | %.2f (%s) | %.2f | **%.2fx** | %.2f | %.2f | %.2f | **%.2fx** | %.0f MB, %.0f B/quad | %.0f MB, %.0f B/quad |\n",
+      n, f, l, f / l, r, way, f2, r / f2, st, e, d, e / d, ub / 1e6, ub / q, pb / 1e6, pb / q }'
+  rm -rf "$dir"
+}
+
+echo "| corpus | unkg build, fresh s | pyoxigraph bulk_load + optimize of its dump s | ratio | rebuild, every speech changed s | fresh build of the changed corpus s | ratio | unkg stats s | unkg export s | pyoxigraph dump s | ratio | unkg store | pyoxigraph store |"
+echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---|"
+for corpus in ${UNKG_BENCH_CORPORA:-unsc-2020 ungdc}; do
+  versus "$corpus"
+done
+echo
+[ -n "${UNKG_BENCH_VERSUS_ONLY:-}" ] && exit 0
 
 echo "| run | wall s | CPU s | peak MiB | speeches/s | MB/s | triples/s |"
 echo "|---|---:|---:|---:|---:|---:|---:|"

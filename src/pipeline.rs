@@ -17,11 +17,12 @@ use crate::corpus::{decode, Layout, SpeechMeta};
 use crate::error::{Diagnostic, Error, Result};
 use crate::extract::{Context, Extraction, Extractors};
 use crate::link::{read_as_of, speech_date, state_on};
+use crate::rdf::summary::SummaryBuilder;
 use crate::rdf::SpeechWriter;
 use crate::reference::Reference;
 use crate::speech::{Role, Speech};
 use crate::text::{normalize, windows, NormalizedText};
-use oxrdf::Quad;
+use oxrdf::{GraphName, NamedNode, Quad};
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 use std::path::Path;
@@ -165,7 +166,11 @@ impl<'r> Pipeline<'r> {
         let mut undated = Vec::new();
         {
             let mut writer = SpeechWriter::new(&speech, self.reference);
-            sink(Part::Header(writer.header()))?;
+            let graph = crate::rdf::iri::speech_graph(&speech.id);
+            let mut summary = Summary { name: GraphName::NamedNode(graph.clone()), graph, builder: SummaryBuilder::default() };
+            let header = writer.header();
+            summary.add(&header);
+            sink(Part::Header(header))?;
             // A speech within one window is one window: the same extraction
             // as of the whole text.
             for range in windows(&text.text, self.window) {
@@ -176,9 +181,16 @@ impl<'r> Pipeline<'r> {
                     }
                 }
                 let quads = writer.part(&text, &found);
+                summary.add(&quads);
                 sink(Part::Window { range, text: &text, found: &found, quads })?;
             }
-            sink(Part::Fingerprint(writer.fingerprint(fingerprint)))?;
+            let mut last = writer.fingerprint(fingerprint);
+            summary.add(&last);
+            // Just before the fingerprint: in the same part, so that a graph
+            // marked whole always has its summary.
+            let at = last.iter().position(|q| q.predicate == crate::rdf::vocab::prop::BUILD_FINGERPRINT).unwrap_or(last.len());
+            last.insert(at, summary.builder.finish_quad(&crate::rdf::iri::speech(&speech.id), &summary.graph));
+            sink(Part::Fingerprint(last))?;
         }
         warn_undated(&mut speech, &undated);
         Ok(speech.warnings)
@@ -263,4 +275,21 @@ fn check_text(path: &Path, text: &str) -> Result<()> {
         return Err(Error::input(path, 1, "expected a speech, found an empty file"));
     }
     Ok(())
+}
+
+/// The summary of one speech's graph as its parts are written.
+struct Summary {
+    graph: NamedNode,
+    name: GraphName,
+    builder: SummaryBuilder,
+}
+
+impl Summary {
+    /// Counts the quads of `part` that are in the speech's graph (the
+    /// others are its share of the corpus graph).
+    fn add(&mut self, part: &[Quad]) {
+        for quad in part.iter().filter(|q| q.graph_name == self.name) {
+            self.builder.add(quad);
+        }
+    }
 }

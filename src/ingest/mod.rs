@@ -5,12 +5,15 @@
 //! speeches batch by batch (a large build ends by compacting). A speech whose
 //! file, metadata and unkg build are unchanged since the last build is
 //! skipped; a changed one has its graph replaced whole; one whose file is
-//! gone from a folder the build was given is removed. The store is then
-//! what a fresh build of the same files would make.
+//! gone from a folder the build was given is removed. When most of the
+//! store would be replaced, a new store is built beside it and swapped in
+//! instead (`way`, `store::aside`). The store is then what a fresh build
+//! of the same files would make.
 
 mod missing;
 mod progress;
 mod report;
+mod way;
 
 pub use crate::error::Diagnostic;
 pub use report::Report;
@@ -22,6 +25,7 @@ use crate::pipeline::{fingerprint, Pipeline, ReadSpeech, WINDOW};
 use crate::rdf::{self, iri};
 use crate::reference::Reference;
 use crate::store::KgStore;
+use way::Way;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
@@ -75,23 +79,87 @@ impl Default for BuildOptions {
     }
 }
 
-/// Builds or updates the store from the inputs, in four phases: [`plan`]
-/// what to do, [`remove`] the speeches whose files are gone, [`run`] the
-/// speeches through the stages into the loader, [`finish`] the store.
+/// Builds or updates the store from the inputs: [`plan`] what to do,
+/// choose the way (in place, or a new store aside: see `way`), [`remove`]
+/// the speeches whose files are gone (in place), [`run`] the speeches
+/// through the stages into the loader, [`finish`] the store.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let store = KgStore::open(&options.store)?;
-    let mut loader = store.loader();
     let reference = Reference::bundled();
-    let (mut report, jobs, gone) = plan(options, &reference, &store, &mut loader)?;
-    let mut removed = remove(&store, &gone, &mut report)?;
-    let extractors = Extractors::new(reference.gazetteer());
-    let pipeline = Pipeline::new(&reference, &extractors);
-    let progress = progress::Progress::new(jobs.len() as u64, options.quiet);
-    run(&store, pipeline, &jobs, options.max_file_size, &mut loader, &progress, &mut report, &mut removed)?;
-    finish(&store, loader, &removed, &progress, &mut report)?;
+    let (mut report, jobs, gone) = plan(options, &store)?;
+    let mut report = match way::choose(&store, &jobs, &gone)? {
+        Way::InPlace => {
+            let removed = remove(&store, &gone, &mut report)?;
+            write(&store, &reference, &jobs, options, report, removed, false)?
+        }
+        Way::Aside => {
+            // The old store stays as it is, and locked, until the new one
+            // is whole; what it held of the speeches gone is only counted.
+            let stored = store.speeches()?;
+            let removed = Removed {
+                hashes: gone.iter().filter_map(|g| stored.get(g).and_then(|s| s.content_hash.clone())).collect(),
+                linked: BTreeSet::new(),
+            };
+            report.removed += gone.len();
+            let aside = store.open_aside()?;
+            let mut report = match write(&aside, &reference, &jobs, options, report, removed, true) {
+                Ok(report) => report,
+                Err(e) => {
+                    // The old store is untouched: the half-built one goes.
+                    let _ = aside.discard_aside();
+                    return Err(e);
+                }
+            };
+            store.swap_in(aside)?;
+            report.aside = true;
+            report
+        }
+    };
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// Loads the static graphs where they changed, then the jobs' speeches
+/// (each one, with `fresh`: `store` is a new store beside the old), and
+/// finishes the store.
+fn write(
+    store: &KgStore,
+    reference: &Reference,
+    jobs: &[Job],
+    options: &BuildOptions,
+    mut report: Report,
+    mut removed: Removed,
+    fresh: bool,
+) -> Result<Report> {
+    // Whether the corpus graph may change: a speech written or removed.
+    let changes = !removed.linked.is_empty() || report.removed > 0 || fresh || jobs.iter().any(|j| !j.unchanged);
+    if changes {
+        store.forget_corpus_summary()?;
+    }
+    let mut loader = store.loader();
+    let existing = store.fingerprints()?;
+    report.warnings.extend(load_static_graphs(reference, store, &existing, &mut loader)?);
+    let extractors = Extractors::new(reference.gazetteer());
+    let pipeline = Pipeline::new(reference, &extractors);
+    let progress = progress::Progress::new(jobs.len() as u64, options.quiet);
+    let stage = Stage { store, pipeline, max_file_size: options.max_file_size, fresh };
+    run(&stage, jobs, &mut loader, &progress, &mut report, &mut removed)?;
+    finish(store, loader, &removed, &progress, &mut report)?;
+    if changes || !store.has_corpus_summary()? {
+        store.summarise_corpus()?;
+    }
+    Ok(report)
+}
+
+/// What every batch of a build's speeches goes through.
+struct Stage<'a> {
+    store: &'a KgStore,
+    pipeline: Pipeline<'a>,
+    max_file_size: u64,
+    /// Whether `store` is a new store beside the old one: every speech is
+    /// written, and there is nothing to replace.
+    fresh: bool,
 }
 
 /// What the build took out of the store: the speeches whose old graphs it
@@ -115,24 +183,20 @@ fn remove(store: &KgStore, gone: &[NamedNode], report: &mut Report) -> Result<Re
     }
     let stored = store.speeches()?;
     for graph in gone {
-        removed.linked.extend(store.objects_in(graph)?);
         removed.hashes.extend(stored.get(graph).and_then(|s| s.content_hash.clone()));
     }
-    report.removed_quads += store.remove_graphs(gone)?;
+    let (quads, linked) = store.remove_graphs(gone)?;
+    report.removed_quads += quads;
+    removed.linked = linked;
     report.removed += gone.len();
     Ok(removed)
 }
 
-/// Finds the files and their metadata, loads the ontology and reference
-/// graphs where they changed, and makes one job per speech (with the
-/// fingerprint of its last build); what cannot be read or clashes is in the
-/// report.
-fn plan(
-    options: &BuildOptions,
-    reference: &Reference,
-    store: &KgStore,
-    loader: &mut crate::store::Loader<'_>,
-) -> Result<(Report, Vec<Job>, Vec<NamedNode>)> {
+/// Finds the files and their metadata and makes one job per speech (with
+/// the fingerprint of its last build, and whether the file still has it);
+/// what cannot be read or clashes is in the report. Writes nothing: how
+/// to write depends on how much changed (see `way`).
+fn plan(options: &BuildOptions, store: &KgStore) -> Result<(Report, Vec<Job>, Vec<NamedNode>)> {
     let found = discover(&options.inputs);
     let files = found.files;
     let mut report = Report { files: files.len(), ..Report::default() };
@@ -159,8 +223,6 @@ fn plan(
     }
 
     let existing = store.fingerprints()?;
-    report.warnings.extend(load_static_graphs(reference, store, &existing, loader)?);
-
     let stored = store.speeches()?;
     let mut owners: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut jobs = Vec::with_capacity(files.len());
@@ -184,8 +246,16 @@ fn plan(
         let moved = stored.get(&graph).is_some_and(|s| s.path.as_deref() != Some(file.as_path()));
         // A file that cannot be looked at now fails when it is read.
         let size = std::fs::metadata(&file).map_or(0, |m| m.len());
-        jobs.push(Job { path: file, id, meta, previous, moved, size });
+        jobs.push(Job { path: file, id, meta, previous, moved, size, unchanged: false });
     }
+    // Which speeches changed, before anything is written: how to write the
+    // store depends on how much of it changes.
+    jobs.par_iter_mut().filter(|job| job.previous.is_some() && !job.moved && job.size <= options.max_file_size).for_each(|job| {
+        // A file that cannot be read now fails when it is read again.
+        if let Ok(bytes) = std::fs::read(&job.path) {
+            job.unchanged = job.previous.as_deref() == Some(fingerprint(&bytes, &job.meta).as_str());
+        }
+    });
     let gone = if options.keep_missing {
         Vec::new()
     } else {
@@ -198,12 +268,9 @@ fn plan(
 /// Runs the jobs batch by batch: the speeches of a batch through the stages
 /// in parallel, their quads into the loader; adds to `removed` what the
 /// replaced speeches linked to.
-#[allow(clippy::too_many_arguments)]
 fn run(
-    store: &KgStore,
-    pipeline: Pipeline<'_>,
+    stage: &Stage<'_>,
     jobs: &[Job],
-    max_file_size: u64,
     loader: &mut crate::store::Loader<'_>,
     progress: &progress::Progress,
     report: &mut Report,
@@ -217,8 +284,7 @@ fn run(
         let batches = &batches;
         scope.spawn(move || {
             for batch in batches {
-                let outcomes =
-                    jobs[batch.clone()].par_iter().map(|job| process(pipeline, job, max_file_size)).collect();
+                let outcomes = jobs[batch.clone()].par_iter().map(|job| process(stage, job)).collect();
                 if sender.send(outcomes).is_err() {
                     break; // the loader failed and stopped listening
                 }
@@ -234,9 +300,13 @@ fn run(
             // would not hold it.
             let mut stale = Vec::new();
             for (job, outcome) in batch.iter().zip(&outcomes) {
-                if !matches!(outcome, Outcome::Unchanged { .. }) {
+                if stage.fresh {
+                    if job.previous.is_some() && matches!(outcome, Outcome::Failed(_)) {
+                        report.removed += 1;
+                    }
+                } else if !matches!(outcome, Outcome::Unchanged { .. }) {
                     let graph = iri::speech_graph(&job.id);
-                    if job.previous.is_some() || store.has_graph(&graph)? {
+                    if job.previous.is_some() || stage.store.has_graph(&graph)? {
                         if matches!(outcome, Outcome::Failed(_)) {
                             report.removed += 1;
                         }
@@ -244,10 +314,9 @@ fn run(
                     }
                 }
             }
-            for graph in &stale {
-                removed.linked.extend(store.objects_in(graph)?);
-            }
-            report.removed_quads += store.remove_graphs(&stale)?;
+            let (quads, linked) = stage.store.remove_graphs(&stale)?;
+            report.removed_quads += quads;
+            removed.linked.extend(linked);
             for (job, outcome) in batch.iter().zip(outcomes) {
                 progress.advance(outcome.bytes());
                 let (warnings, bytes, hash) = match outcome {
@@ -270,10 +339,13 @@ fn run(
                         let hash = speech.speech().content_hash.clone();
                         // Each window's quads are loaded before the next
                         // window is extracted.
-                        (pipeline.write(speech, &fingerprint, |part| loader.load(part.into_quads()))?, bytes, hash)
+                        (stage.pipeline.write(speech, &fingerprint, |part| loader.load(part.into_quads()))?, bytes, hash)
                     }
                 };
-                if job.previous.is_some() {
+                if job.unchanged {
+                    // Written again only because the whole store was.
+                    report.unchanged += 1;
+                } else if job.previous.is_some() {
                     report.replaced += 1;
                 } else if let Some(at) = removed.hashes.iter().position(|h| *h == hash) {
                     // The same bytes under a new name: a move, not a
@@ -309,12 +381,25 @@ fn finish(
     // read several of them, and a large removal leaves tombstones that
     // take room and are read past: compacting now costs a fraction of the
     // build and makes queries several times faster.
-    if report.quads + report.removed_quads >= COMPACT_AFTER {
+    if report.quads + report.removed_quads >= COMPACT_AFTER || removed_much(store, report.removed_quads)? {
         progress.compacting();
         store.optimize()?;
     }
     progress.finish();
     Ok(())
+}
+
+/// Whether `removed` quads are a quarter or more of what the store's
+/// speeches held: enough tombstones to grow a store by a third or more on
+/// disk and to slow its reads until compacted away, whatever the absolute
+/// number. (Compacting costs about as much as a fresh load of the whole
+/// store's quads; below a quarter it would cost more than the replacement.)
+fn removed_much(store: &KgStore, removed: u64) -> Result<bool> {
+    if removed == 0 {
+        return Ok(false);
+    }
+    let left: u64 = store.speech_sizes()?.values().sum();
+    Ok(removed * 4 >= left + removed)
 }
 
 struct Job {
@@ -324,6 +409,9 @@ struct Job {
     previous: Option<String>,
     /// Whether the store has this speech from a file elsewhere.
     moved: bool,
+    /// Whether the store has this speech with the fingerprint the file has
+    /// now, from this file: nothing to write.
+    unchanged: bool,
     /// The file's size in bytes when the build started.
     size: u64,
 }
@@ -380,7 +468,11 @@ impl Outcome {
 
 /// Reads a job's file and, unless it is unchanged or long, runs it
 /// through the pipeline.
-fn process(pipeline: Pipeline<'_>, job: &Job, max_file_size: u64) -> Outcome {
+fn process(stage: &Stage<'_>, job: &Job) -> Outcome {
+    let (pipeline, max_file_size) = (stage.pipeline, stage.max_file_size);
+    if job.unchanged && !stage.fresh {
+        return Outcome::Unchanged { bytes: job.size };
+    }
     if job.size > max_file_size {
         return Outcome::Failed(Error::input(&job.path, 0, format!(
             "the file is {} bytes, over the --max-file-size of {max_file_size}: no speech is that long (raise \
@@ -393,9 +485,6 @@ fn process(pipeline: Pipeline<'_>, job: &Job, max_file_size: u64) -> Outcome {
         Err(e) => return Outcome::Failed(Error::io(&job.path, e)),
     };
     let fingerprint = fingerprint(&bytes, &job.meta);
-    if !job.moved && job.previous.as_deref() == Some(fingerprint.as_str()) {
-        return Outcome::Unchanged { bytes: bytes.len() as u64 };
-    }
     let size = bytes.len() as u64;
     let speech = match pipeline.read(&job.path, &bytes, job.meta.clone()) {
         Ok(speech) => speech,
@@ -439,6 +528,7 @@ pub(crate) fn load_static_graphs(
             let quad = triple.map_err(|e| Error::input("ontology/unkg.ttl", 0, e.to_string()))?;
             quads.push(Quad::new(quad.subject, quad.predicate, quad.object, ontology.clone()));
         }
+        quads.push(summary_quad(&quads, &ontology));
         loader.load(quads)?;
     }
     let graph = iri::reference_graph();
@@ -447,8 +537,20 @@ pub(crate) fn load_static_graphs(
         let mut quads = rdf::reference_quads(reference);
         quads.extend(rdf::decision_quads(reference));
         quads.push(fingerprint_quad(&graph));
+        quads.push(summary_quad(&quads, &graph));
         loader.load(quads)?;
         return Ok(crate::decisions::members::unlinked_names(reference));
     }
     Ok(Vec::new())
+}
+
+/// The summary of the static graph `graph`, whose quads are `quads` (see
+/// [`rdf::summary`]): loaded with them in one batch.
+fn summary_quad(quads: &[Quad], graph: &NamedNode) -> Quad {
+    let mut builder = rdf::summary::SummaryBuilder::default();
+    let name = oxigraph::model::GraphName::NamedNode(graph.clone());
+    for quad in quads.iter().filter(|q| q.graph_name == name) {
+        builder.add(quad);
+    }
+    builder.finish_quad(graph, graph)
 }

@@ -35,6 +35,9 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     /// Problems that kept a file out of the store.
     pub errors: Vec<Diagnostic>,
+    /// Whether the build wrote a new store beside the old one and swapped
+    /// it in, instead of replacing graph by graph (see `way`).
+    pub aside: bool,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -58,7 +61,7 @@ impl Report {
         let secs = self.elapsed.as_secs_f64();
         format!(
             "{} speeches from {} files ({} added, {} replaced, {} unchanged, {} moved), {} failed, {} removed; {} \
-             quads loaded; {} warnings, {} errors; {:.2} MB in {:.2} s",
+             quads loaded {}; {} warnings, {} errors; {:.2} MB in {:.2} s",
             self.speeches(),
             self.files,
             self.added,
@@ -68,6 +71,7 @@ impl Report {
             self.failed,
             self.removed,
             self.quads,
+            if self.aside { "into a new store, swapped in" } else { "in place" },
             self.warnings.len(),
             self.errors.len(),
             self.bytes as f64 / 1e6,

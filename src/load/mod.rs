@@ -76,6 +76,8 @@ impl Report {
 pub fn load(store: &std::path::Path, inputs: &[PathBuf]) -> Result<Report> {
     let started = Instant::now();
     let store = KgStore::open(store)?;
+    // The corpus graph may change: its summary is written again at the end.
+    store.forget_corpus_summary()?;
     let mut loader = store.loader();
     let existing = store.fingerprints()?;
     let mut report = Report::default();
@@ -113,6 +115,7 @@ pub fn load(store: &std::path::Path, inputs: &[PathBuf]) -> Result<Report> {
     report.quads = loader.count();
     loader.commit()?;
     store.prune_corpus(&unlinked)?;
+    store.summarise_corpus()?;
     // The bulk path: many overlapping files, which compaction merges.
     store.optimize()?;
     report.elapsed = started.elapsed();
@@ -195,8 +198,8 @@ impl Speeches<'_> {
             return Ok(());
         }
         if self.existing.contains_key(graph.as_str()) || self.store.has_graph(graph)? {
-            self.unlinked.extend(self.store.objects_in(graph)?);
-            self.store.remove_graphs(std::slice::from_ref(graph))?;
+            let (_, linked) = self.store.remove_graphs(std::slice::from_ref(graph))?;
+            self.unlinked.extend(linked);
             report.replaced += 1;
         } else {
             report.added += 1;

@@ -8,6 +8,7 @@ mod decisions;
 mod quads;
 mod reference;
 mod speech;
+pub mod summary;
 pub mod vocab;
 
 pub use decisions::decision_quads;

@@ -133,7 +133,7 @@ pub mod prop {
     use super::NamedNodeRef;
     terms!(unkg_namespace!();
         SOURCE_FILE = "sourceFile", SOURCE_PATH = "sourcePath", CONTENT_HASH = "contentHash",
-        BUILD_FINGERPRINT = "buildFingerprint", CORPUS_SHARE = "corpusShare", POSITION = "position", MEETING = "meeting",
+        BUILD_FINGERPRINT = "buildFingerprint", CORPUS_SHARE = "corpusShare", GRAPH_SUMMARY = "graphSummary", POSITION = "position", MEETING = "meeting",
         SPEAKER = "speaker", SPEAKS_FOR = "speaksFor", SPEAKER_ROLE = "speakerRole",
         HONORIFIC = "honorific", NAME_AS_PRINTED = "nameAsPrinted", OFFICE = "office",
         SPEAKER_NAME = "speakerName", SPEAKER_HONORIFIC = "speakerHonorific",

@@ -31,8 +31,16 @@ impl StoreLock {
     /// WAL and OPTIONS and rotates its LOG.
     pub(crate) fn exclusive(store: &Path) -> Result<StoreLock> {
         let path = store.join(LOCK_FILE);
-        let file = open_lock_file(&path)?;
-        match file.try_lock() {
+        let mut file = open_lock_file(&path)?;
+        let mut locked = file.try_lock();
+        // A build that swapped a store in (see `aside`) released the lock
+        // of the folder it replaced, which this file may be: lock the
+        // store's own.
+        if locked.is_ok() && !is_at(&file, &path) {
+            file = open_lock_file(&path)?;
+            locked = file.try_lock();
+        }
+        match locked {
             Ok(()) => Ok(StoreLock { _file: Some(file) }),
             Err(TryLockError::WouldBlock) => Err(busy_for_a_writer(store, &path)),
             Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
@@ -55,12 +63,32 @@ impl StoreLock {
             Err(e) => return Err(Error::io(&path, e)),
         };
         match file.try_lock_shared() {
+            // The folder was swapped for one built aside since the file was
+            // opened (see `aside`): this lock guards a store that is gone.
+            Ok(()) if !is_at(&file, &path) => StoreLock::shared(store),
             Ok(()) => Ok(StoreLock { _file: Some(file) }),
             Err(TryLockError::WouldBlock) => Err(StoreError::busy(store, "the store is being written (`unkg build`, or `unkg serve --allow-update`): until that \
                           ends it holds part of the build only; wait for it to finish").into()),
             Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
         }
     }
+}
+
+/// Whether `file` is the file at `path` (and not one a swap moved away).
+#[cfg(unix)]
+fn is_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        // Cannot tell: no file to lock in its place either.
+        _ => true,
+    }
+}
+
+/// Elsewhere no store is swapped in (see `aside`).
+#[cfg(not(unix))]
+fn is_at(_file: &File, _path: &Path) -> bool {
+    true
 }
 
 /// The lock file, opened for locking only: a writer refused must leave the

@@ -6,7 +6,9 @@
 //! errors to unkg's ([`StoreError`] for the store, [`QueryError`](crate::query::QueryError)
 //! for a query's evaluation) so that callers do not.
 
+mod aside;
 mod error;
+mod kept;
 mod leftovers;
 mod lock;
 mod replace;
@@ -14,7 +16,8 @@ mod stats;
 
 pub use error::{StoreError, StoreProblem};
 pub use replace::StoredSpeech;
-pub use stats::{stats, Stats};
+pub use kept::Totals;
+pub use stats::{recount, stats, Stats};
 
 use crate::error::{Context, Error, Result};
 use crate::rdf::vocab::prop;
@@ -44,6 +47,7 @@ impl KgStore {
         let lock = lock::StoreLock::exclusive(path)?;
         let store = Store::open(path).map_err(|e| Error::store(path, e))?;
         leftovers::remove(path)?;
+        aside::remove_leftover(path)?;
         Ok(KgStore { store, path: path.to_path_buf(), _lock: lock })
     }
 

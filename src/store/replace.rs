@@ -52,15 +52,19 @@ impl KgStore {
         Ok(out)
     }
 
-    /// Removes the named graphs in `graphs`; returns how many quads went.
+    /// Removes the named graphs in `graphs`; returns how many quads went,
+    /// and every IRI they had as an object (what the corpus graph may now
+    /// describe for nobody: see [`KgStore::prune_corpus`]), read in the
+    /// same pass.
     ///
     /// A graph's build fingerprint goes first, then its quads in bounded
     /// transactions: an interrupted removal leaves a graph without a
     /// fingerprint, which the next build removes or writes again whole.
     /// (oxigraph's own removal holds the whole graph's deletions in one
     /// indexed batch: memory grows with the graph.)
-    pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<u64> {
+    pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<(u64, BTreeSet<NamedNode>)> {
         let mut removed = 0;
+        let mut objects = BTreeSet::new();
         for g in graphs {
             let graph = GraphNameRef::NamedNode(g.as_ref());
             let fingerprints: Vec<Quad> =
@@ -69,7 +73,13 @@ impl KgStore {
             let mut chunk = Vec::with_capacity(REMOVE_CHUNK);
             // The iterator reads a snapshot: the removals below do not move it.
             for quad in self.quads(None, None, None, Some(graph)) {
-                chunk.push(quad?);
+                let quad = quad?;
+                if let Term::NamedNode(n) = &quad.object {
+                    if !objects.contains(n) {
+                        objects.insert(n.clone());
+                    }
+                }
+                chunk.push(quad);
                 if chunk.len() == REMOVE_CHUNK {
                     removed += self.remove_quads(&chunk)?;
                     chunk.clear();
@@ -78,11 +88,11 @@ impl KgStore {
             removed += self.remove_quads(&chunk)?;
             self.store.remove_named_graph(NamedOrBlankNodeRef::from(g.as_ref())).map_err(|e| Error::store(&self.path, e))?;
         }
-        Ok(removed)
+        Ok((removed, objects))
     }
 
     /// Removes `quads` in one transaction; returns how many there were.
-    fn remove_quads(&self, quads: &[Quad]) -> Result<u64> {
+    pub(super) fn remove_quads(&self, quads: &[Quad]) -> Result<u64> {
         if quads.is_empty() {
             return Ok(0);
         }
@@ -92,18 +102,6 @@ impl KgStore {
         }
         transaction.commit().map_err(|e| Error::store(&self.path, e))?;
         Ok(quads.len() as u64)
-    }
-
-    /// Every IRI the named graph `graph` has as an object: what a speech
-    /// graph links to, before it is replaced or removed.
-    pub fn objects_in(&self, graph: &NamedNode) -> Result<BTreeSet<NamedNode>> {
-        let mut nodes = BTreeSet::new();
-        for quad in self.graph_quads(graph.as_ref()) {
-            if let Term::NamedNode(n) = quad?.object {
-                nodes.insert(n);
-            }
-        }
-        Ok(nodes)
     }
 
     /// Cuts the corpus graph's description of each of `candidates` back to

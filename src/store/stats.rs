@@ -1,9 +1,11 @@
 //! What a store holds: speeches, meetings, delegates, states, and triples by
-//! kind of named graph.
+//! kind of named graph: added up from the counts kept in the store, or
+//! counted afresh.
 
 use super::KgStore;
 use crate::error::Result;
-use crate::rdf::vocab::{class, prop, schema, GRAPH};
+use super::kept::kind_of;
+use crate::rdf::vocab::{class, prop, schema};
 use oxigraph::model::{GraphName, Term};
 use std::collections::BTreeMap;
 
@@ -30,8 +32,33 @@ pub struct Stats {
     pub graphs_by_kind: BTreeMap<String, u64>,
 }
 
-/// Computes the [`Stats`] of `store`.
+/// The [`Stats`] of `store`, from the counts each graph was written with
+/// ([`KgStore::totals`]): the store's size does not matter, only its
+/// number of graphs.
 pub fn stats(store: &KgStore) -> Result<Stats> {
+    let totals = store.totals()?;
+    let named = &totals.named;
+    let mut triples_by_graph_kind = totals.quads_by_kind.clone();
+    if totals.default_quads > 0 {
+        triples_by_graph_kind.insert("default".to_owned(), totals.default_quads);
+    }
+    Ok(Stats {
+        speeches: named.classes.get(class::SPEECH.as_str()).copied().unwrap_or(0),
+        meetings: named.meetings.len() as u64,
+        delegates: named.speakers.len() as u64,
+        states: named.spoken_of.intersection(&totals.states).count() as u64,
+        mentions: named.mentions,
+        entities_mentioned: named.mentioned.len() as u64,
+        triples: named.quads + totals.default_quads,
+        triples_by_graph_kind,
+        graphs_by_kind: totals.graphs_by_kind,
+    })
+}
+
+/// The [`Stats`] of `store` counted afresh by SPARQL over every quad: what
+/// [`stats`] must equal (`unkg stats --recount`), at the cost of reading
+/// the whole store.
+pub fn recount(store: &KgStore) -> Result<Stats> {
     let count = |query: &str| -> Result<u64> {
         // Over the union of the named graphs, as `unkg query` counts.
         if let Some(row) = store.select(crate::query::prepare(query, "unkg stats")?, "unkg stats")?.next() {
@@ -73,8 +100,3 @@ pub fn stats(store: &KgStore) -> Result<Stats> {
     Ok(stats)
 }
 
-/// `speech` for `<.../graph/speech/X>` (angle brackets allowed).
-fn kind_of(graph: &str) -> &str {
-    let graph = graph.trim_start_matches('<');
-    graph.strip_prefix(GRAPH).and_then(|rest| rest.split(['/', '>']).next()).unwrap_or("other")
-}
