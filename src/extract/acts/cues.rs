@@ -216,6 +216,11 @@ pub fn find(text: &str) -> Vec<Cue> {
         if word.eq_ignore_ascii_case("thank") && ["God", "goodness", "heaven", "Heaven"].iter().any(|w| after.strip_prefix(' ').is_some_and(|a| a.starts_with(w))) {
             continue;
         }
+        // "We appreciate the difficulties", "we fully appreciate the
+        // importance of": appreciating as understanding thanks nobody.
+        if group("thankv") && understood(after) {
+            continue;
+        }
         // "I call on the Minister for Foreign Affairs of the Niger." gives
         // the floor; a call on someone asks them to do something.
         if word.starts_with("call") && (word.ends_with(" on") || word.ends_with(" upon")) {
@@ -254,6 +259,24 @@ pub fn find(text: &str) -> Vec<Cue> {
         out.push(Cue { start, end: m.end(), kind, form, asks_for: group("callfor") });
     }
     out
+}
+
+/// What one appreciates by understanding it, not by thanks.
+const UNDERSTOOD: &[&str] = &[
+    "difficulty", "difficulties", "challenge", "challenges", "complexity", "complexities", "constraints", "importance",
+    "significance", "need", "needs", "gravity", "seriousness", "sensitivity", "sensitivities", "fact", "magnitude",
+    "urgency", "scale", "dilemma", "dilemmas", "reasons", "problems", "risks", "dangers", "limits", "limitations", "extent",
+];
+
+/// Whether the object after "appreciate" is something understood ("the
+/// difficulties", "the full importance of", "how hard").
+fn understood(after: &str) -> bool {
+    let mut ws = after.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty());
+    let first = ws.next().unwrap_or("");
+    if matches!(first, "how" | "why" | "what") {
+        return true;
+    }
+    std::iter::once(first).chain(ws).take(4).any(|w| UNDERSTOOD.contains(&w))
 }
 
 /// The act of a passive cue, by its participle ("is to be commended").

@@ -339,6 +339,10 @@ fn acts_taken_up_coordinated_watched_or_owed() {
     assert!(has(&acts("It is clear. Equally worrying are the attacks on Mali.", "FRA"), "concern", "MLI"));
     assert!(has(&acts("That is a long overdue but very welcome development.", "FRA"), "welcome", "-"));
     assert!(acts("That is not a welcome development.", "FRA").is_empty());
+    // Appreciating as understanding.
+    assert!(acts("We appreciate those difficulties and are confident that the efforts will resume.", "FRA").is_empty());
+    assert!(acts("We fully appreciate the importance of the mission.", "FRA").is_empty());
+    assert!(has(&acts("We appreciate the efforts of Mali.", "FRA"), "thank", "MLI"));
     // "as before" is no condition.
     assert!(has(&acts("Now as before, we fully endorse the plan.", "FRA"), "support", "-"));
     assert!(acts("If we endorse the plan, we lose.", "FRA").is_empty());
