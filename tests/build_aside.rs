@@ -37,16 +37,6 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A clean build of `input` in `dir/name`, dumped.
-fn clean_dump(dir: &Path, input: &Path, name: &str) -> Vec<u8> {
-    let store = dir.join(name);
-    let (code, err) = build(&store, &[input]);
-    assert_eq!(code, 0, "{err}");
-    let dump = nquads(&store);
-    std::fs::remove_dir_all(&store).unwrap();
-    dump
-}
-
 #[test]
 fn every_speech_changed_goes_aside_and_one_changed_in_place() {
     let dir = tempfile::tempdir().unwrap();
@@ -62,7 +52,7 @@ fn every_speech_changed_goes_aside_and_one_changed_in_place() {
     assert!(err.contains("(0 added, 5 replaced, 0 unchanged, 0 moved)"), "{err}");
     assert!(err.contains("quads loaded into a new store, swapped in;"), "{err}");
     assert!(!sibling(&store).exists(), "the old store is deleted");
-    assert_eq!(nquads(&store), clean_dump(dir.path(), &input, "clean"), "the store swapped in equals a clean build");
+    assert_eq!(nquads(&store), fresh_dump(&input, "clean"), "the store swapped in equals a clean build");
 
     // The shortest speech: well under a quarter of the store.
     let one = input.join("003_b70b41d151435293.txt");
@@ -73,7 +63,7 @@ fn every_speech_changed_goes_aside_and_one_changed_in_place() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("(0 added, 1 replaced, 4 unchanged, 0 moved)"), "{err}");
     assert!(err.contains("quads loaded in place;"), "{err}");
-    assert_eq!(nquads(&store), clean_dump(dir.path(), &input, "clean"));
+    assert_eq!(nquads(&store), fresh_dump(&input, "clean"));
 }
 
 #[test]
@@ -103,7 +93,7 @@ fn a_build_aside_killed_at_any_moment_leaves_the_old_store_or_the_new_one() {
     assert_eq!(build(&pristine, &[&input]).0, 0);
     let old = nquads(&pristine);
     touch_all(&input);
-    let new = clean_dump(dir.path(), &input, "clean");
+    let new = fresh_dump(&input, "clean");
     assert_ne!(old, new);
 
     // How long a build aside takes here, to spread the kills over it.

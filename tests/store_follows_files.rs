@@ -7,16 +7,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-/// Builds `input` into a fresh store beside it and dumps it.
-fn fresh_dump(input: &Path, name: &str) -> Vec<u8> {
-    let store = input.parent().expect("a parent").join(name);
-    let (code, err) = build(&store, &[input]);
-    assert_eq!(code, 0, "{err}");
-    let dump = nquads(&store);
-    std::fs::remove_dir_all(&store).expect("remove the fresh store");
-    dump
-}
-
 /// Says which lines differ, where two dumps do.
 fn assert_same(incremental: &[u8], fresh: &[u8], after: &str) {
     if incremental != fresh {

@@ -27,6 +27,16 @@ pub fn copy_samples(dir: &Path) -> PathBuf {
     input
 }
 
+/// Builds `input` into a fresh store `name` beside it and dumps it.
+pub fn fresh_dump(input: &Path, name: &str) -> Vec<u8> {
+    let store = input.parent().expect("a parent").join(name);
+    let (code, err) = build(&store, &[input]);
+    assert_eq!(code, 0, "{err}");
+    let dump = nquads(&store);
+    std::fs::remove_dir_all(&store).expect("remove the fresh store");
+    dump
+}
+
 /// `../shared`, or None with a printed reason.
 pub fn shared(what: &str) -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(what);
